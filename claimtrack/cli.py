@@ -1,0 +1,256 @@
+"""The command line: parse flags, call the library, print. The only module that prints or exits.
+
+Exit codes: 0 success (discrepancies are not errors), 1 some inputs could not be read, 2 usage error or
+nothing to read, 3 a conflict was found and --fail-on-conflict was given, 4 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimtrack._version import __version__
+from claimtrack.errors import ClaimtrackError, OutputError
+from claimtrack.load import DEFAULT_MAX_BYTES, STDIN, load
+from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport, LoadResult, Report
+from claimtrack.nlp import DEFAULT_MODEL
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_CONFLICT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success (discrepancies are not errors); 1 some inputs could not be read (the rest were "
+    "processed); 2 usage error or nothing to read; 3 conflicts found with --fail-on-conflict; 4 internal error."
+)
+
+app = typer.Typer(
+    help=f"Extract attributed claims from news articles and show where the coverage conflicts.\n\n{EXIT_CODES_HELP}",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+messages = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.", metavar="PATH...",
+                                            show_default=False)]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="What to print on stdout.")]
+CsvOption = Annotated[Path | None, typer.Option("--csv", help="Also write the table as CSV to this file.",
+                                                dir_okay=False, show_default=False)]
+JsonOption = Annotated[Path | None, typer.Option("--json", help="Also write the report as JSON to this file.",
+                                                 dir_okay=False, show_default=False)]
+ModelOption = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use (package name or path).")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or messages on stderr; errors only.")]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")]
+RawCsvOption = Annotated[bool, typer.Option(
+    "--raw-csv", help="Write CSV cells as they are; by default a cell starting with = + - @ is prefixed with ' "
+                      "so spreadsheets do not run it as a formula.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    pass
+
+
+@app.command("compare", epilog=EXIT_CODES_HELP)
+def compare_cli(
+    paths: Paths,
+    output_format: FormatOption = OutputFormat.table,
+    csv_file: CsvOption = None,
+    json_file: JsonOption = None,
+    model: ModelOption = DEFAULT_MODEL,
+    quiet: QuietOption = False,
+    fail_on_conflict: Annotated[bool, typer.Option(
+        "--fail-on-conflict", help="Exit with 3 when any group of claims conflicts.")] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    raw_csv: RawCsvOption = False,
+) -> None:
+    """Group the claims of all articles by what they state, with a verdict per group, conflicts first."""
+    from claimtrack.pipeline import run
+
+    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
+    report = _with_progress(lambda progress: run(paths, model=model, loaded=loaded, on_article=progress),
+                            len(loaded.articles), quiet)
+    _emit(report, output_format, csv_file, json_file, raw_csv)
+    conflicts = sum(group.verdict == "conflict" for group in report.groups)
+    if not quiet:
+        claims = sum(len(group.claims) for group in report.groups)
+        messages.print(f"{_count(len(report.articles), 'article')}, {_count(claims, 'claim')}, "
+                       f"{_count(len(report.groups), 'group')} ({conflicts} in conflict)")
+    if fail_on_conflict and conflicts:
+        raise typer.Exit(EXIT_CONFLICT)
+    raise typer.Exit(_input_status(loaded))
+
+
+@app.command("extract", epilog=EXIT_CODES_HELP)
+def extract_cli(
+    paths: Paths,
+    output_format: FormatOption = OutputFormat.table,
+    csv_file: CsvOption = None,
+    json_file: JsonOption = None,
+    model: ModelOption = DEFAULT_MODEL,
+    quiet: QuietOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    raw_csv: RawCsvOption = False,
+) -> None:
+    """List every claim found in each article: figures, quotes, speakers and sources, with offsets."""
+    from claimtrack.pipeline import extract_report
+
+    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
+    report = _with_progress(lambda progress: extract_report(paths, model=model, loaded=loaded, on_article=progress),
+                            len(loaded.articles), quiet)
+    _emit(report, output_format, csv_file, json_file, raw_csv)
+    if not quiet:
+        messages.print(f"{_count(len(report.articles), 'article')}, {_count(len(report.claims), 'claim')}")
+    raise typer.Exit(_input_status(loaded))
+
+
+def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: bool) -> LoadResult:
+    loaded = load(paths, max_bytes=max_bytes)
+    for skipped in loaded.skipped:
+        if skipped.failed or not quiet:
+            where = f"{skipped.path}:{skipped.record}" if skipped.record is not None else skipped.path
+            label = "skipped" if skipped.failed else "left out"
+            messages.print(f"{label} {where}: {skipped.reason}", markup=False)
+    inputs = {Path(article.path).resolve() for article in loaded.articles if article.path != STDIN}
+    inputs |= {Path(s.path).resolve() for s in loaded.skipped if s.path != STDIN}
+    for output in outputs:
+        if output is not None and output.resolve() in inputs:
+            raise OutputError(f"output file {output} is also an input; choose another name so the input is kept")
+    from claimtrack.pipeline import require_articles
+
+    return require_articles(loaded)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _input_status(loaded: LoadResult) -> int:
+    return EXIT_INPUT_FAILED if any(skipped.failed for skipped in loaded.skipped) else EXIT_OK
+
+
+def _with_progress(work, total: int, quiet: bool):
+    """Run `work(progress_callback)` with a progress bar on stderr when a person is watching."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if quiet or not messages.is_terminal:
+        return work(None)
+    started = time.monotonic()
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=messages, transient=True) as progress:
+        task = progress.add_task("extract", total=total, rate="")
+
+        def advance(article: Article, claims: list[Claim]) -> None:
+            done = progress.tasks[0].completed + 1
+            rate = done / max(time.monotonic() - started, 1e-6)
+            progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
+
+        return work(advance)
+
+
+def _emit(report: Report, output_format: OutputFormat, csv_file: Path | None, json_file: Path | None,
+          raw_csv: bool) -> None:
+    from claimtrack.export import write_csv, write_file_atomically, write_json
+
+    if csv_file is not None:
+        write_file_atomically(csv_file, lambda stream: write_csv(report, stream, neutralise_formulas=not raw_csv))
+    if json_file is not None:
+        write_file_atomically(json_file, lambda stream: write_json(report, stream))
+    if output_format is OutputFormat.csv:
+        write_csv(report, sys.stdout, neutralise_formulas=not raw_csv)
+    elif output_format is OutputFormat.json:
+        write_json(report, sys.stdout)
+    else:
+        Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(_table(report))
+
+
+def _table(report: Report) -> Table:
+    if isinstance(report, ComparisonReport):
+        return _comparison_table(report)
+    assert isinstance(report, ExtractionReport)
+    return _extraction_table(report)
+
+
+VERDICT_STYLES = {"conflict": "bold red", "compatible": "yellow", "agree": "green", "single-source": "dim"}
+
+
+def _comparison_table(report: ComparisonReport) -> Table:
+    table = Table(title="claimtrack: claims across articles, conflicts first", show_lines=True, expand=False)
+    for name, ratio in (("verdict", 1), ("topic and reason", 4), ("article", 2), ("claim", 3),
+                        ("attributed to", 2), ("at", 1)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for group in report.groups:
+        first = True
+        for claim in group.claims:
+            verdict = Text(group.verdict, style=VERDICT_STYLES[group.verdict]) if first else Text("")
+            topic = Text.assemble((group.topic, "bold"), "\n", (group.reason, "dim")) if first else Text("")
+            table.add_row(verdict, topic, claim.article, claim.claim_text, _attribution(claim),
+                          f"{claim.start}–{claim.end}")
+            first = False
+    return table
+
+
+def _extraction_table(report: ExtractionReport) -> Table:
+    from claimtrack.compare import describe_figure
+
+    table = Table(title="claimtrack: claims per article", show_lines=False)
+    for name in ("article", "kind", "claim", "value", "attributed to", "at"):
+        table.add_column(name, overflow="fold")
+    for claim in report.claims:
+        value = describe_figure(claim) if claim.kind == "quantity" else (claim.quote_type or "")
+        table.add_row(claim.article, claim.kind, claim.claim_text, value, _attribution(claim),
+                      f"{claim.start}–{claim.end}")
+    return table
+
+
+def _attribution(claim: Claim) -> str:
+    if claim.speaker and claim.source and claim.source != claim.speaker:
+        return f"{claim.speaker} (via {claim.source})"
+    return claim.speaker or claim.source or "—"
+
+
+def main() -> None:
+    """Entry point: run the app, turning library errors into one line on stderr and an exit code."""
+    try:
+        code = app(standalone_mode=False)
+    except ClaimtrackError as error:
+        messages.print(f"Error: {error}", markup=False)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        messages.print("Error: interrupted; no output file was written", markup=False)
+        sys.exit(130)
+    except typer.Abort:
+        messages.print("Error: aborted", markup=False)
+        sys.exit(130)
+    except Exception as error:  # the promise is one line, never a traceback
+        if isinstance(error, typer.TyperException) and hasattr(error, "show"):
+            error.show(file=sys.stderr)  # a usage error: typer's own message with the usage line
+            sys.exit(EXIT_USAGE)
+        messages.print(f"Error: internal error ({type(error).__name__}: {error}); please report it",
+                       markup=False)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code or EXIT_OK)

@@ -1,0 +1,92 @@
+"""Write reports as CSV, JSON or a rich table, straight from the models: columns are the models' fields.
+
+Files are written to a temporary file beside the target and renamed into place, so an interrupted run
+never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from pydantic import BaseModel
+
+from claimtrack.models import Claim, ComparisonReport, DiscrepancyRow, ExtractionReport, Report
+from claimtrack.numbers import format_number
+
+# OWASP: a cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rows(report: Report) -> Iterator[BaseModel]:
+    """The table rows of a report: one per claim per group, or one per claim."""
+    if isinstance(report, ComparisonReport):
+        for group in report.groups:
+            for claim in group.claims:
+                yield DiscrepancyRow.from_group(group, claim)
+    elif isinstance(report, ExtractionReport):
+        yield from report.claims
+
+
+def columns(report: Report) -> list[str]:
+    model = DiscrepancyRow if isinstance(report, ComparisonReport) else Claim
+    return list(model.model_fields)
+
+
+def _cell(value: object, *, neutralise: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format_number(value)
+    text = str(value)
+    if neutralise and text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+def write_csv(report: Report, stream: IO[str], *, neutralise_formulas: bool = True) -> None:
+    """CSV with a header row; text cells that a spreadsheet would run as formulas get a leading '."""
+    names = columns(report)
+    # RFC 4180 line ends, so that a lone carriage return inside a quote is quoted, not a row break.
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(names)
+    for row in rows(report):
+        values = row.model_dump()
+        writer.writerow(_cell(values[name], neutralise=neutralise_formulas) for name in names)
+
+
+def write_json(report: Report, stream: IO[str]) -> None:
+    stream.write(report.model_dump_json(indent=2))
+    stream.write("\n")
+
+
+def to_csv(report: Report, *, neutralise_formulas: bool = True) -> str:
+    buffer = io.StringIO()
+    write_csv(report, buffer, neutralise_formulas=neutralise_formulas)
+    return buffer.getvalue()
+
+
+def to_json(report: Report) -> str:
+    buffer = io.StringIO()
+    write_json(report, buffer)
+    return buffer.getvalue()
+
+
+def write_file_atomically(path: str | Path, write: Callable[[IO[str]], None]) -> None:
+    """Write through a temporary file in the same folder, then rename it over `path`."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

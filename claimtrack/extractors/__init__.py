@@ -1,0 +1,241 @@
+"""Extraction: parse each article's paragraphs with spaCy and turn figures and quotes into `Claim`s.
+
+spaCy objects stay inside this package; what leaves it are plain models with offsets into the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimtrack.extractors.quantities import QuantityFinding, find_quantities
+from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
+from claimtrack.extractors.sources import Link, chain_for
+from claimtrack.models import Article, Claim
+from claimtrack.textmap import Body
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+INNER_CUES = {"citing", "quoting"}
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "his", "hers"}
+TITLES = {
+    "president", "mr", "mrs", "ms", "dr", "prime", "minister", "leader", "sen", "senator", "gov", "governor",
+    "rep", "secretary", "chancellor", "king", "queen", "prince", "general", "gen", "sir", "lord", "dame",
+    "judge", "justice", "chairman", "ceo", "mayor", "professor", "prof", "former", "supreme", "dictator",
+}
+BATCH_SIZE = 64
+
+
+def extract(
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    on_article: Callable[[Article, list[Claim]], None] | None = None,
+) -> list[Claim]:
+    """Every attributed figure and quote in `articles`, in article order."""
+    claims: list[Claim] = []
+    for article, found in iter_extract(articles, nlp):
+        claims.extend(found)
+        if on_article is not None:
+            on_article(article, found)
+    return claims
+
+
+def iter_extract(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Article, list[Claim]]]:
+    """Stream (article, its claims), parsing paragraphs of consecutive articles in shared batches."""
+    pending: dict[int, tuple[Article, list[Doc | None]]] = {}
+
+    def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+        for number, article in enumerate(articles):
+            texts = _body(article).paragraph_texts()
+            pending[number] = (article, [None] * len(texts))
+            if not texts:
+                yield "", (number, -1)
+            for index, text in enumerate(texts):
+                yield text, (number, index)
+
+    next_article = 0
+    for doc, (number, index) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=BATCH_SIZE):
+        article, docs = pending[number]
+        if index >= 0:
+            docs[index] = doc
+        while next_article in pending and all(d is not None for d in pending[next_article][1]):
+            ready, ready_docs = pending.pop(next_article)
+            yield ready, _claims_of_article(ready, ready_docs)
+            next_article += 1
+
+
+def _body(article: Article) -> Body:
+    if not isinstance(article._body, Body):
+        raise ValueError(f"article {article.id!r} was not made by claimtrack.load; it has no analysis text")
+    return article._body
+
+
+@dataclass
+class _ArticleContext:
+    """What the article has said so far: names in full, and who was last mentioned or quoted."""
+
+    full_names: dict[str, str] = field(default_factory=dict)
+    recent_people: list[tuple[int, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, docs: list[Doc]) -> _ArticleContext:
+        context = cls()
+        names = sorted({_person_name(ent) for doc in docs for ent in doc.ents if ent.label_ == "PERSON"},
+                       key=lambda name: (-len(name.split()), name))
+        for name in names:
+            for word in name.split():
+                context.full_names.setdefault(word.casefold(), name)
+        for doc in docs:
+            for ent in doc.ents:
+                # "Korean Central News Agency (KCNA)" lets a later "KCNA" be named in full.
+                if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" and \
+                        doc[ent.end + 2].text == ")" and doc[ent.end + 1].is_upper:
+                    context.full_names.setdefault(doc[ent.end + 1].text.casefold(), _person_name(ent))
+        return context
+
+    def full_name(self, name: str) -> str:
+        words = [w for w in name.split() if w.casefold() not in TITLES]
+        if not words:
+            return name
+        candidates = {self.full_names.get(w.casefold()) for w in words}
+        if len(candidates) == 1 and None not in candidates:
+            full = candidates.pop()
+            if all(w.casefold() in full.casefold().split() for w in words):
+                return full
+        return " ".join(words)
+
+    def last_person_before(self, position: int) -> str | None:
+        earlier = [name for at, name in self.recent_people if at < position]
+        return earlier[-1] if earlier else None
+
+
+def _person_name(entity: Span) -> str:
+    words = [t.text for t in entity if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    while words and words[0].casefold() in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _claims_of_article(article: Article, docs: list[Doc]) -> list[Claim]:
+    body = _body(article)
+    context = _ArticleContext.of(docs)
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str]] = set()
+    sentence_number = 0
+    continuing: list[Link] = []
+    for number, ((offset, _), doc) in enumerate(zip(body.paragraphs, docs)):
+        for ent in doc.ents:
+            # Pronouns mostly refer back to a subject; a name in object position ("visited Kyiv") is
+            # too often a place the small model mislabels.
+            if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos"):
+                context.recent_people.append((offset + ent.start_char, context.full_name(_person_name(ent))))
+        sentence_index = {sent.start: sentence_number + i for i, sent in enumerate(doc.sents)}
+        sentence_number += len(sentence_index)
+        marks = {i: article.text[body.text.original_span(offset + i, offset + i + 1)[0]]
+                 for i, char in enumerate(doc.text) if char == '"'}
+        paired = pair_quote_marks(doc.text, marks)
+        quotes = list(find_quotes(doc, paired))
+        if quotes and not quotes[0].chain and paired.quotes and paired.quotes[0].opens_paragraph and continuing:
+            quotes[0].chain = continuing
+        # A paragraph that opens with an unattributed quote continues the last speaker quoted.
+        continuing = quotes[-1].chain if quotes else []
+        if paired.open_at_end and quotes and number + 1 < len(docs) and docs[number + 1].text.startswith('"'):
+            # Not unbalanced: a quote running on into a paragraph that opens with a quote mark.
+            quotes[-1].unbalanced = False
+        for quote in quotes:
+            claims.append(_quote_claim(article, body, offset, doc, quote, context, sentence_index))
+        for quantity in find_quantities(doc):
+            enclosing = next((q for q in quotes if q.start <= quantity.start and quantity.end <= q.end), None)
+            claims.append(_quantity_claim(article, body, offset, doc, quantity, enclosing, context,
+                                          sentence_index))
+    unique = []
+    for claim in sorted(claims, key=lambda c: (c.start, c.end, c.kind)):
+        key = (claim.kind, claim.claim_text, claim.sentence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(claim)
+    return unique
+
+
+def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: QuoteFinding,
+                 context: _ArticleContext, sentence_index: dict[int, int]) -> Claim:
+    speaker = mention = cue = source = None
+    if quote.chain:
+        verb_links = [link for link in quote.chain if link.by_verb]
+        nearest = verb_links[0] if verb_links else quote.chain[0]
+        mention, cue = nearest.who, nearest.cue
+        speaker = _resolve(nearest, offset + quote.start, context)
+        source = _resolve(_outermost(quote.chain), offset + quote.start, context)
+        if speaker and nearest.subject is not None and nearest.subject.ent_type_ == "PERSON":
+            context.recent_people.append((offset + nearest.subject.idx, speaker))
+        elif speaker and mention and mention.casefold() not in PRONOUNS:
+            context.recent_people.append((offset + quote.start, speaker))
+    return _claim(
+        article, body, offset, doc, quote.start, quote.end, quote.sentence, sentence_index, kind="quote",
+        speaker=speaker, speaker_mention=mention, cue=cue, source=source, quote_type=quote.quote_type,
+        unbalanced=quote.unbalanced,
+    )
+
+
+def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantity: QuantityFinding,
+                    enclosing: QuoteFinding | None, context: _ArticleContext,
+                    sentence_index: dict[int, int]) -> Claim:
+    sentence = quantity.anchor.sent
+    chain = enclosing.chain if enclosing is not None else chain_for(sentence, quantity.anchor)
+    speaker = mention = cue = source = None
+    if chain:
+        outermost = _outermost(chain)
+        cue = outermost.cue
+        source = _resolve(outermost, offset + quantity.start, context)
+        cited = [_resolve(link, offset + quantity.start, context) for link in chain if link is not outermost]
+        if cited:
+            source = f"{source} (citing {', '.join(cited)})"
+        if enclosing is not None:
+            speaker, mention = _resolve(chain[0], offset + quantity.start, context), chain[0].who
+    return _claim(
+        article, body, offset, doc, quantity.start, quantity.end, sentence, sentence_index, kind="quantity",
+        low=quantity.low, high=quantity.high, approximator=quantity.approximator, unit=quantity.unit,
+        counted=quantity.counted, subject=quantity.subject, predicate=quantity.predicate, source=source,
+        speaker=speaker, speaker_mention=mention, cue=cue,
+    )
+
+
+def _outermost(chain: list[Link]) -> Link:
+    """Whom the article attributes the claim to: an explicit "according to X", else the outermost
+    reporting verb. "citing X" and "quoting X" always name an inner link."""
+    explicit = [link for link in chain if not link.by_verb and link.cue.lower() not in INNER_CUES]
+    if explicit:
+        return explicit[0]
+    verb_links = [link for link in chain if link.by_verb]
+    return verb_links[-1] if verb_links else chain[0]
+
+
+def _resolve(link: Link, position: int, context: _ArticleContext) -> str:
+    """The name the article uses for whoever `link` names: pronouns to people, surnames to full names,
+    acronyms to what they stand for."""
+    if link.who.casefold() in PRONOUNS:
+        return context.last_person_before(position) or link.who
+    subject: Token | None = link.subject
+    if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
+        entity = next(ent for ent in subject.doc.ents if ent.start <= subject.i < ent.end)
+        name = _person_name(entity)
+        if entity.label_ == "PERSON" or name in link.who:
+            return context.full_name(name)
+    return context.full_name(link.who) if link.who[:1].isupper() else link.who
+
+
+def _claim(article: Article, body: Body, offset: int, doc: Doc, start: int, end: int, sentence: Span,
+           sentence_index: dict[int, int], **fields) -> Claim:
+    original_start, original_end = body.text.original_span(offset + start, offset + end)
+    sentence_start, sentence_end = body.text.original_span(offset + sentence.start_char, offset + sentence.end_char)
+    kind = fields.pop("kind")
+    return Claim(
+        article=article.id, kind=kind, claim_text=doc.text[start:end], sentence=sentence.text.strip(),
+        start=original_start, end=original_end, id=f"{article.id}:{original_start}-{original_end}:{kind}",
+        sentence_index=sentence_index.get(doc[sentence.start].sent.start, 0), sentence_start=sentence_start,
+        sentence_end=sentence_end, **fields,
+    )

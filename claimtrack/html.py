@@ -1,0 +1,277 @@
+"""The main text of an HTML page, mapped exactly back onto its source, and the page's metadata.
+
+The standard library's tokenizer is used rather than an extractor because every character of the text
+must keep its offset in the source; text is copied from the source by offset, never from the parser.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Literal
+
+from claimtrack.textmap import Body, MappedTextBuilder
+
+# Never rendered as text: nothing inside them is kept, not even as a title or byline.
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
+# Rendered but not the article. Their text is still read for the <title>; <title> itself is listed
+# because pages without a <head> tag put it straight into the document.
+_BOILERPLATE = frozenset({"head", "title", "nav", "footer", "aside", "form", "button", "select"})
+_BLOCKS = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "br", "hr",
+        "blockquote", "section", "article", "header", "main", "table", "tr", "td", "th", "pre", "figure",
+        "figcaption", "nav", "footer", "aside", "form",
+    }
+)
+_VOID = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr",
+    }
+)
+# Browsers end the <head> at the first element that cannot be in it, </head> or not.
+_HEAD_CONTENT = frozenset({"base", "link", "meta", "noscript", "script", "style", "template", "title"})
+# Where the article's text may be, most specific first.
+_CONTAINER_TIERS = ("article", "main", "body")
+_BYLINE_MARKER = re.compile(r"author|byline", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^by\b:?\s*", re.IGNORECASE)
+
+_Kind = Literal["copy", "replace", "break"]
+
+
+@dataclass
+class HtmlDocument:
+    """A page's main text (offsets map onto the HTML source) and its metadata, None where absent."""
+
+    body: Body
+    title: str | None
+    byline: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of the source in reading order: text to copy, an entity's text, or a paragraph break.
+
+    `replacement` is the text standing for a replaced piece; a break stands for a space between words.
+    """
+
+    kind: _Kind
+    start: int
+    end: int
+    hidden: bool
+    replacement: str
+
+
+@dataclass
+class _Element:
+    """An element's tag and the pieces read while it was open: pieces[first:last], `last` None while open."""
+
+    tag: str
+    first: int
+    last: int | None = None
+    container: str | None = None
+
+
+class _PageParser(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
+        self.pieces: list[_Piece] = []
+        self.meta: dict[str, str] = {}
+        self.canonical_url: str | None = None
+        self.first_datetime: str | None = None
+        self.containers: list[_Element] = []
+        self.titles: list[_Element] = []
+        self.headings: list[_Element] = []
+        self.bylines: list[_Element] = []
+        self._open: list[_Element] = []
+        # Open elements by tag, so that a stray end tag costs nothing however deep the page is nested.
+        self._open_tags: Counter[str] = Counter()
+
+    def _offset(self) -> int:
+        # Handlers run before the parser moves past what they are given, so this is where it starts.
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _add(self, kind: _Kind, start: int, end: int, replacement: str = " ") -> None:
+        if not self._inside(_INVISIBLE):
+            self.pieces.append(_Piece(kind, start, end, self._inside(_BOILERPLATE), replacement))
+
+    def _inside(self, tags: frozenset[str]) -> bool:
+        return any(self._open_tags[tag] for tag in tags)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # The first of repeated attributes wins, as in browsers.
+        attributes = {name: value or "" for name, value in reversed(attrs)}
+        self._read_metadata(tag, attributes)
+        if tag not in _HEAD_CONTENT:
+            self._close("head")
+        if tag in _BLOCKS:
+            self._break()
+        if tag in _VOID:
+            return
+        element = _Element(tag, len(self.pieces))
+        self._open.append(element)
+        self._open_tags[tag] += 1
+        if tag == "title":
+            self.titles.append(element)
+        elif tag == "h1":
+            self.headings.append(element)
+        if tag in _CONTAINER_TIERS or "main" in attributes.get("role", "").lower().split():
+            element.container = tag if tag in _CONTAINER_TIERS else "main"
+            self.containers.append(element)
+        if any(_BYLINE_MARKER.search(attributes.get(name, "")) for name in ("class", "rel", "itemprop")):
+            self.bylines.append(element)
+
+    def _read_metadata(self, tag: str, attributes: dict[str, str]) -> None:
+        if tag == "meta" and attributes.get("content", "").strip():
+            for key in ("property", "name", "itemprop"):
+                if attributes.get(key):
+                    self.meta.setdefault(attributes[key].lower(), attributes["content"])
+        elif tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
+            self.canonical_url = self.canonical_url or attributes.get("href")
+        # A date in the navigation or footer is today's date or a copyright year, not the article's.
+        elif tag == "time" and not self._inside(_BOILERPLATE | _INVISIBLE):
+            self.first_datetime = self.first_datetime or attributes.get("datetime")
+
+    def handle_endtag(self, tag: str) -> None:
+        # Browsers put whatever follows </body> or </html> into the body all the same.
+        if tag in ("body", "html"):
+            return
+        self._close(tag)
+        if tag in _BLOCKS:
+            self._break()
+
+    def _break(self) -> None:
+        at = self._offset()
+        self._add("break", at, at)
+
+    def _close(self, tag: str) -> None:
+        """Close the innermost open `tag` and everything left open inside it; ignore a stray end tag."""
+        if not self._open_tags[tag]:
+            return
+        index = next(i for i in range(len(self._open) - 1, -1, -1) if self._open[i].tag == tag)
+        for element in self._open[index:]:
+            element.last = len(self.pieces)
+            self._open_tags[element.tag] -= 1
+        del self._open[index:]
+
+    def handle_data(self, data: str) -> None:
+        start = self._offset()
+        self._add("copy", start, start + len(data))
+
+    def handle_entityref(self, name: str) -> None:
+        self._add_reference(self._offset(), len("&") + len(name))
+
+    def handle_charref(self, name: str) -> None:
+        self._add_reference(self._offset(), len("&#") + len(name))
+
+    def _add_reference(self, start: int, length: int) -> None:
+        end = start + length + self.source.startswith(";", start + length)
+        raw = self.source[start:end]
+        text = html.unescape(raw)
+        if text == raw:  # an unknown name is plain text
+            self._add("copy", start, end)
+        else:
+            # An entity for white space (&nbsp;) separates words like any other space.
+            self._add("replace", start, end, " " if text.isspace() else text)
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # HTML has no marked sections: browsers read <![...> as a comment up to the next ">", while the
+        # inherited method raises AssertionError on anything it does not recognise.
+        return self.parse_bogus_comment(i)
+
+    def span(self, element: _Element) -> tuple[int, int]:
+        """The element's pieces as a range; an element never closed runs to the end of the page."""
+        return element.first, len(self.pieces) if element.last is None else element.last
+
+    def text(self, element: _Element, *, include_hidden: bool = False) -> str:
+        pieces = self.pieces[slice(*self.span(element))]
+        text = "".join(self._piece_text(piece) for piece in pieces if include_hidden or not piece.hidden)
+        return " ".join(text.split())
+
+    def _piece_text(self, piece: _Piece) -> str:
+        return self.source[piece.start : piece.end] if piece.kind == "copy" else piece.replacement
+
+
+def parse_html(source: str) -> HtmlDocument:
+    """Read a decoded HTML page; never raises, however broken the markup."""
+    parser = _PageParser(source)
+    parser.feed(source)
+    # At a "&#" that starts no character reference the parser stops until it is fed again. Whatever it
+    # still holds once feeding makes no progress is a construct running to the end of the file (a comment,
+    # a tag, a script); browsers show none of it, and close() would pass it on as text, so it is not called.
+    while True:
+        position = parser.getpos()
+        parser.feed("")
+        if parser.getpos() == position:
+            break
+
+    meta = parser.meta
+    title = _first_clean(
+        meta.get("og:title"),
+        *(parser.text(element, include_hidden=True) for element in parser.titles),
+        *(parser.text(element) for element in parser.headings),
+    )
+    first, last = _main_region(parser)
+    headline = next(
+        (
+            element
+            for element in parser.headings
+            if first <= element.first and parser.span(element)[1] <= last and parser.text(element) == title
+        ),
+        None,
+    )
+    builder = MappedTextBuilder(source)
+    skipped = range(*parser.span(headline)) if headline else range(0)
+    for index in range(first, last):
+        piece = parser.pieces[index]
+        if piece.hidden or index in skipped:
+            continue
+        if piece.kind == "copy":
+            builder.copy(piece.start, piece.end)
+        elif piece.kind == "replace":
+            builder.replace(piece.replacement, piece.start, piece.end)
+        else:
+            builder.break_paragraph(piece.start)
+
+    return HtmlDocument(
+        body=builder.build(),
+        title=title,
+        byline=_first_clean(
+            meta.get("author"),
+            meta.get("article:author"),
+            *(_BY_PREFIX.sub("", parser.text(element)) for element in parser.bylines),
+        ),
+        outlet=_first_clean(meta.get("og:site_name")),
+        published=_first_clean(
+            meta.get("article:published_time"),
+            meta.get("date"),
+            meta.get("datepublished"),
+            parser.first_datetime,
+        ),
+        url=_first_clean(parser.canonical_url, meta.get("og:url")),
+    )
+
+
+def _main_region(parser: _PageParser) -> tuple[int, int]:
+    """Pieces of the largest container of the most specific kind that has any text, else of the whole page."""
+    for tier in _CONTAINER_TIERS:
+        candidates = [element for element in parser.containers if element.container == tier]
+        largest = max(candidates, key=lambda element: len(parser.text(element)), default=None)
+        if largest and parser.text(largest):
+            return parser.span(largest)
+    return 0, len(parser.pieces)
+
+
+def _first_clean(*candidates: str | None) -> str | None:
+    """The first candidate with any text, its white space collapsed."""
+    return next((" ".join(c.split()) for c in candidates if c and not c.isspace()), None)

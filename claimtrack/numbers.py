@@ -1,0 +1,100 @@
+"""Read numbers as written in news copy: "10,000", "1.5m", "$3.9bn", "twenty-eight", "a dozen", "thousands".
+
+Pure functions over strings, so they can be tested on their own and never see a spaCy object.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Abbreviated scales as news copy writes them after a figure: "1.5m", "£3.9bn", "25k".
+SCALE_SUFFIXES = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "thousand": 1_000, "million": 1_000_000,
+    "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "hundred": 100,
+}
+DOZEN = {"dozen": 12, "score": 20}
+# Vague plurals are read as the decade they name ("thousands" is 1,000 to 10,000), as NewsQuant does.
+VAGUE_PLURALS = {
+    "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000), "thousands": (1_000, 10_000),
+    "millions": (1_000_000, 10_000_000), "billions": (1_000_000_000, 10_000_000_000),
+}
+NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
+
+_DIGITS = re.compile(
+    r"^(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suffix>[a-z]{0,8})$",
+    re.IGNORECASE,
+)
+
+
+def parse_digits(text: str) -> tuple[float, str] | None:
+    """Parse "10,000", "1.5", "3.9bn" into (value, leftover suffix); None if it is not a figure."""
+    match = _DIGITS.match(text.strip())
+    if not match:
+        return None
+    value = float(match.group("number").replace(",", ""))
+    if match.group("sign") in ("-", "−"):
+        value = -value
+    suffix = match.group("suffix").lower()
+    if suffix in SCALE_SUFFIXES:
+        return value * SCALE_SUFFIXES[suffix], ""
+    return value, suffix
+
+
+def parse_words(words: list[str]) -> float | None:
+    """Parse spelled-out numbers: ["twenty", "eight", "thousand", "six", "hundred"] → 28600."""
+    total, current, seen = 0.0, 0.0, False
+    for raw in words:
+        word = raw.lower()
+        if word in ("and", "-", "a", "an") and seen:
+            continue
+        if word in ("a", "an"):
+            current = 1
+            continue
+        digits = parse_digits(word)
+        if digits and not digits[1]:
+            current += digits[0]
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in DOZEN:
+            current = (current or 1) * DOZEN[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def format_number(value: float | None) -> str:
+    """Plain digits with no separators: 10000, 1.5, 0.333333."""
+    if value is None:
+        return ""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.15g}"
+
+
+def format_readable(value: float) -> str:
+    """A figure as a person writes it: 15,000 or 1.5."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6g}"

@@ -1,0 +1,115 @@
+import json
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.compare import compare, describe_figure
+from claimtrack.models import Claim
+from conftest import FIXTURES
+
+
+def claims_from(name: str) -> list[Claim]:
+    return [Claim.model_validate(c) for c in json.loads((FIXTURES / "claims" / name).read_text(encoding="utf-8"))]
+
+
+SEED_CLAIMS = claims_from("seeds.json")
+HAND_MADE = claims_from("hand_made.json")
+
+
+def group_with(groups, claim_text):
+    return next(g for g in groups if any(c.claim_text == claim_text for c in g.claims))
+
+
+def test_seed_troop_figures_form_one_conflicting_group_naming_figures_and_sources():
+    groups = compare(SEED_CLAIMS)
+    troops = group_with(groups, "at least 10,000 North Korean soldiers")
+    assert troops.verdict == "conflict"
+    assert sorted(c.claim_text for c in troops.claims) == [
+        "an additional 20,000 to 30,000 troops", "approximately 15,000 troops", "around 15,000 troops",
+        "at least 10,000 North Korean soldiers"]
+    assert troops.topic == "North Korean troops sent to Russia"
+    assert "~15,000 (South Korean assessments) vs 20,000–30,000 (Ukrainian officials)" in troops.reason
+    assert "≥10,000 (Ukrainian and South Korean sources)" in troops.reason
+    assert groups[0] is troops or groups[0].verdict == "conflict"
+
+
+def test_unrelated_figures_never_join_the_troop_group():
+    groups = compare(SEED_CLAIMS)
+    troops = group_with(groups, "around 15,000 troops")
+    for unrelated in ("10 kilometers", "about 20% of Ukraine", "only two days", "thousands of North Koreans",
+                      "thousands of military construction workers and deminers"):
+        assert all(c.claim_text != unrelated for c in troops.claims)
+        assert group_with(groups, unrelated) is not troops
+
+
+def test_same_quote_in_two_outlets_agrees_and_reworded_statement_conflicts():
+    groups = compare(SEED_CLAIMS)
+    bravery = group_with(groups, "bravery, heroism and self-sacrificing spirit")
+    assert (bravery.verdict, len(bravery.articles)) == ("agree", 2)
+    kremlin = group_with(groups, "Both sides reaffirmed their commitment to further developing relations of "
+                                 "friendship, neighbourliness, and cooperation across all areas")
+    assert kremlin.verdict == "conflict"
+    assert len(kremlin.articles) == 2
+    assert "friendly relations good relations" in kremlin.reason
+
+
+def test_conflicts_come_first():
+    verdicts = [g.verdict for g in compare(SEED_CLAIMS)]
+    order = ["conflict", "compatible", "agree", "single-source"]
+    assert verdicts == sorted(verdicts, key=order.index)
+
+
+def test_casualties_and_deployments_are_different_events():
+    groups = compare(HAND_MADE)
+    killed = group_with(groups, "1,200 soldiers")
+    assert sorted(c.claim_text for c in killed.claims) == ["1,200 soldiers", "nearly 1,250 soldiers"]
+    assert killed.verdict == "compatible"
+    assert group_with(groups, "about 5,000 troops").verdict == "single-source"
+
+
+def test_rounded_figures_are_compatible_not_conflicting():
+    displaced = group_with(compare(HAND_MADE), "10,000 people")
+    assert displaced.verdict == "compatible"
+    assert len(displaced.claims) == 2
+
+
+def test_shares_of_different_things_stay_apart():
+    groups = compare(HAND_MADE)
+    assert group_with(groups, "40% of voters") is not group_with(groups, "40% of homes")
+
+
+def test_excerpt_is_compatible_but_different_words_conflict():
+    groups = compare(HAND_MADE)
+    quote = group_with(groups, "We will not retreat from Kharkiv")
+    assert len(quote.claims) == 3
+    assert quote.verdict == "conflict"
+    assert "will not" in quote.reason and "shall never" in quote.reason
+    excerpt_only = compare([c for c in HAND_MADE if c.claim_text.startswith("We will not")])
+    assert [g.verdict for g in excerpt_only] == ["compatible"]
+
+
+def test_figures_are_described_as_a_reader_writes_them():
+    by_text = {c.claim_text: c for c in SEED_CLAIMS}
+    assert describe_figure(by_text["at least 10,000 North Korean soldiers"]) == "≥10,000"
+    assert describe_figure(by_text["an additional 20,000 to 30,000 troops"]) == "20,000–30,000"
+    assert describe_figure(by_text["about 20% of Ukraine"]) == "~20%"
+
+
+def signature(groups):
+    return sorted((g.id, g.verdict, g.topic, g.reason, tuple(sorted(c.id for c in g.claims))) for g in groups)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_order_of_input_does_not_change_the_groups(rng: random.Random):
+    claims = SEED_CLAIMS + HAND_MADE
+    shuffled = claims[:]
+    rng.shuffle(shuffled)
+    assert signature(compare(shuffled)) == signature(compare(claims))
+
+
+def test_comparing_a_with_b_equals_comparing_b_with_a():
+    a = [c for c in SEED_CLAIMS if c.article.startswith("000")]
+    b = [c for c in SEED_CLAIMS if not c.article.startswith("000")]
+    assert signature(compare(a + b)) == signature(compare(b + a))
