@@ -21,5 +21,9 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# Extraction accuracy on the annotated dev sets; fails if a figure drops below eval-floors.json.
+eval: install
+	$(BIN)/python scripts/eval.py --eval-dir $(SHARED)/eval --json eval-results.json --floors eval-floors.json
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
