@@ -24,10 +24,10 @@ QUOTES_FILE = "polnear_dev.jsonl"
 QUANTITIES_FILE = "newsquant_dev.jsonl"
 DEFAULT_EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 MATCH_F1 = 0.5
+# Function words and titles, dropped before speakers are compared (the eval README's rule).
 SPEAKER_STOP_WORDS = {
-    "the", "a", "an", "of", "mr", "ms", "mrs", "dr", "president", "sen", "senator", "gov", "governor", "rep",
-    "secretary", "former", "candidate", "nominee", "democratic", "republican", "presidential", "gop", "s",
-    "vice", "chairman", "spokesman", "spokeswoman", "campaign", "press", "and", "jr", "sr", "for", "to",
+    "the", "a", "an", "of", "and", "for", "to", "s", "mr", "ms", "mrs", "dr", "president", "sen", "senator",
+    "gov", "governor", "rep", "secretary", "prof", "professor", "sir", "gen", "general", "jr", "sr", "vice",
 }
 _TOKEN = re.compile(r"\w+")
 

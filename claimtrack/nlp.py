@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         ) from None
     except Exception as error:  # a broken or incompatible package: say which, not how it broke inside
         raise ModelNotAvailableError(f"spaCy pipeline '{name}' could not be loaded: {error}") from None
+    _split_quote_marks(nlp)
     missing = [component for component in REQUIRED_ANNOTATIONS if component not in nlp.pipe_names]
     if missing:
         raise ModelNotAvailableError(
@@ -38,6 +40,18 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"pipeline such as {DEFAULT_MODEL}"
         )
     return nlp
+
+
+def _split_quote_marks(nlp: Language) -> None:
+    """Make every `"` a token of its own ('said:"We', '."― Carla'): quotes are found by their marks, and the
+    analysis text has only plain ones."""
+    tokenizer = nlp.tokenizer
+    for attribute, extra in (("prefix_search", r"|^\""), ("suffix_search", r"|\"$"), ("infix_finditer", r"|\"")):
+        rule = getattr(tokenizer, attribute, None)
+        if rule is None:
+            continue
+        compiled = re.compile(rule.__self__.pattern + extra)
+        setattr(tokenizer, attribute, compiled.finditer if attribute == "infix_finditer" else compiled.search)
 
 
 def model_info(nlp: Language) -> ModelInfo:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
-from claimtrack.extractors.sources import Link, chain_for
+from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
 from claimtrack.models import Article, Claim
 from claimtrack.textmap import Body
 
@@ -131,7 +131,7 @@ def _claims_of_article(article: Article, docs: list[Doc]) -> list[Claim]:
         for ent in doc.ents:
             # Pronouns mostly refer back to a subject; a name in object position ("visited Kyiv") is
             # too often a place the small model mislabels.
-            if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos"):
+            if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos"):
                 context.recent_people.append((offset + ent.start_char, context.full_name(_person_name(ent))))
         sentence_index = {sent.start: sentence_number + i for i, sent in enumerate(doc.sents)}
         sentence_number += len(sentence_index)
@@ -167,6 +167,11 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
     if quote.chain:
         verb_links = [link for link in quote.chain if link.by_verb]
         nearest = verb_links[0] if verb_links else quote.chain[0]
+        named = [link for link in verb_links[1:]
+                 if link.who.casefold() not in PRONOUNS and reports_clause_of(link, nearest)]
+        if nearest.who.casefold() in PRONOUNS and named:
+            # "Lynch said she recalled thinking, “…”": the pronoun is the speaker named around it.
+            nearest = named[0]
         mention, cue = nearest.who, nearest.cue
         speaker = _resolve(nearest, offset + quote.start, context)
         source = _resolve(_outermost(quote.chain), offset + quote.start, context)

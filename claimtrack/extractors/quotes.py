@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.extractors.sources import SPEECH_VERBS, Link, chain_for
+from claimtrack.extractors.sources import (
+    SPEECH_VERBS,
+    Link,
+    chain_for,
+    cue_clause,
+    governing_subject,
+    phrase_text,
+    subject_of,
+)
 
 OPENING_MARKS = "\u201c\u201e\u201f\u00ab\u301d"
 CLOSING_MARKS = "\u201d\u00bb\u301e"
@@ -93,23 +101,28 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 
 def find_quotes(doc: Doc, paired: PairedMarks) -> Iterator[QuoteFinding]:
-    previous_chain: list[Link] = []
+    found: list[tuple[QuoteSpan, Span, range, list[Link]]] = []
     for quote in paired.quotes:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or _trim(doc, span)[0] >= _trim(doc, span)[1]:
             continue
-        start, end = _trim(doc, span)
-        if start >= end:
-            continue
-        inside = range(span.start - 1 if span.start > 0 and doc[span.start - 1].text == '"' else span.start,
-                       span.end + 1)
-        sentence = _sentence_around(doc, span)
-        chain = _chain(doc, span, inside)
-        if not chain and quote.opens_paragraph is False and previous_chain:
+        opening = span.start - 1 if span.start > 0 and doc[span.start - 1].text == '"' else None
+        closing = span.end if span.end < len(doc) and doc[span.end].text == '"' else None
+        inside = range(opening if opening is not None else span.start, (closing if closing is not None else
+                                                                        span.end - 1) + 1)
+        found.append((quote, span, inside, _chain(doc, span, inside, opening, closing)))
+    previous_chain: list[Link] = []
+    for number, (quote, span, inside, chain) in enumerate(found):
+        if not chain:
+            # "“A,” he said, “B.”": the halves of a split quote share their cue.
+            chain = next((other for _, other_span, _, other in found[number + 1:]
+                          if other and other_span.sent.start == span.sent.start), [])
+        if not chain and not quote.opens_paragraph and previous_chain:
             chain = previous_chain
+        start, end = _trim(doc, span)
         yield QuoteFinding(
             start=start, end=end, quote_type=_quote_type(doc, span), unbalanced=quote.unbalanced,
-            chain=chain, sentence=sentence,
+            chain=chain, sentence=_sentence_around(doc, span),
         )
         previous_chain = chain or previous_chain
 
@@ -131,13 +144,20 @@ def _sentence_around(doc: Doc, span: Span) -> Span:
     return doc[first.start: last.end]
 
 
-def _chain(doc: Doc, span: Span, inside: range) -> list[Link]:
-    """Attribution for the quote: from its own sentence, else a cue sentence just before or after."""
-    anchor = _anchor(span)
+def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: int | None) -> list[Link]:
+    """Attribution for the quote: a cue right beside its marks ("…," Tester said / Trump said: "…" /
+    "…" — Ana Ruiz / "PENCE: …"), else the parse of its sentence, else a cue sentence just before or after."""
     sentence = _sentence_around(doc, span)
-    chain = chain_for(sentence, anchor, inside)
+    beside = _transcript_speaker(span) or _cue_after(doc, closing, sentence) or _cue_before(doc, opening, sentence)
+    if beside is not None:
+        return [beside, *(link for link in chain_for(sentence, _anchor(span), inside) if not link.by_verb)]
+    chain = chain_for(sentence, _anchor(span), inside)
     if chain:
         return chain
+    if _quote_type(doc, span) == "mixed":
+        governing = governing_subject(_anchor(span), inside)
+        if governing is not None:
+            return [governing]
     after = doc[sentence.end].sent if sentence.end < len(doc) else None
     if after is not None and len(after) <= 8:
         chain = chain_for(after, after.root, range(0))
@@ -147,6 +167,60 @@ def _chain(doc: Doc, span: Span, inside: range) -> list[Link]:
         if before.text.rstrip().endswith(":") or before.root.lemma_.lower() in SPEECH_VERBS:
             chain = chain_for(before, before.root, range(0))
     return chain
+
+
+_TRANSCRIPT_NAME = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}):\s")
+
+
+def _transcript_speaker(span: Span) -> Link | None:
+    """Interview transcripts: "PENCE: Well, the question …"."""
+    match = _TRANSCRIPT_NAME.match(span.text)
+    if not match:
+        return None
+    return Link(match.group(1), ":", span[0], span[0].i)
+
+
+def _cue_after(doc: Doc, closing: int | None, sentence: Span) -> Link | None:
+    """The words between the closing mark and the next mark or the sentence end: ', Tester said, …'."""
+    if closing is None:
+        return None
+    limit = max(sentence.end, doc[closing].sent.end)
+    words = []
+    for token in doc[closing + 1: limit]:
+        if token.text == '"':
+            break
+        words.append(token)
+    words = _up_to_clause_end(words)
+    return cue_clause(words)
+
+
+def _cue_before(doc: Doc, opening: int | None, sentence: Span) -> Link | None:
+    """'Trump said: "…"', 'Douglas Brinkley, a historian, recalled, "…"': a cue that ends right at the mark."""
+    if opening is None or opening == 0 or doc[opening - 1].text not in (",", ":"):
+        return None
+    words = []
+    for token in reversed(doc[max(opening - 40, 0): opening - 1]):
+        if token.text == '"' or token.text in (".", "!", "?"):
+            break
+        words.insert(0, token)
+    if not words or not (words[-1].lemma_.lower() in SPEECH_VERBS or words[-1].lower_ in ("said", "says")):
+        return None
+    cue = words[-1]
+    subject = subject_of(cue, range(0))
+    if subject is not None and subject.i < cue.i:
+        return Link(phrase_text(subject), cue.text, subject, cue.i)
+    return cue_clause(words, whole=True)
+
+
+def _up_to_clause_end(words: list[Token]) -> list[Token]:
+    """Cut after the first comma that follows a verb: ', Tester said, referring to …' → 'Tester said'."""
+    seen_verb = False
+    for index, token in enumerate(words):
+        if token.pos_ in ("VERB", "AUX"):
+            seen_verb = True
+        elif token.text in (",", ";", ":", ".") and seen_verb and index > 0:
+            return words[:index]
+    return words
 
 
 def _anchor(span: Span) -> Token:

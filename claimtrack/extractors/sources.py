@@ -21,7 +21,7 @@ SPEECH_VERBS = {
     "slam", "criticise", "criticize", "accuse", "dub", "label", "brand", "term", "tout", "hail", "laud",
     "charge", "contend", "maintain", "assert", "affirm", "testify", "proclaim", "mention", "continue",
     "caution", "counter", "demand", "thank", "quote", "cite", "allege", "retort", "groan",
-    "chant", "sing", "read", "pronounce", "signal", "summarise", "summarize", "speak", "share",
+    "chant", "sing", "read", "pronounce", "signal", "summarise", "summarize", "speak", "share", "talk",
 }
 # Verbs whose subject vouches for a figure or a fact.
 REPORTING_VERBS = SPEECH_VERBS | {
@@ -33,6 +33,10 @@ ASSESSMENT_NOUNS = {
     "assessment", "estimate", "estimation", "figure", "count", "tally", "data", "report", "intelligence",
     "statement", "calculation", "analysis", "survey", "poll", "research", "study", "account", "view",
 }
+# Nouns of saying whose owner is the source: "Trump's claim that …".
+STATEMENT_NOUNS = {"claim", "statement", "remark", "comment", "assertion", "promise", "warning", "argument",
+                   "allegation", "accusation", "description", "prediction", "pledge", "vow", "insistence"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",), ("quoting",)}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 
@@ -56,21 +60,43 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
     itself (a quote), whose own verbs and subjects do not attribute it."""
     inside = inside or range(0)
     links: list[Link] = []
-    for verb in _verb_ancestors(anchor, inside):
-        subject = _subject_of(verb, inside)
-        if subject is not None and verb.lemma_.lower() in REPORTING_VERBS and not _reports_something_else(
-                verb, anchor):
-            links.append(Link(phrase_text(subject), verb.text, subject, verb.i))
-    trailing = _trailing_cue(sentence, inside)
-    if trailing is not None and all(link.cue_at != trailing.cue_at for link in links):
-        links.append(trailing)
+    for head in [anchor, *anchor.ancestors]:
+        if head.i in inside:
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            subject = subject_of(head, inside)
+            if subject is not None and head.lemma_.lower() in REPORTING_VERBS and (
+                    inside or not _reports_something_else(head, anchor)):
+                links.append(Link(phrase_text(subject), head.text, subject, head.i))
+        elif head.lemma_.lower() in STATEMENT_NOUNS:
+            # "Trump's claim that there have been “thousands of shootings”"
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                links.append(Link(phrase_text(owner), head.text, owner, head.i))
+    for aside in _parenthetical_cues(sentence, inside):
+        if all(link.cue_at != aside.cue_at for link in links):
+            links.append(aside)
     links.extend(_prepositional(sentence, inside))
     return _distinct(links)
 
 
+def reports_clause_of(outer: Link, inner: Link) -> bool:
+    """Whether `inner`'s cue sits in the reported clause of `outer`'s ("Lynch said she recalled …"), not
+    in some other clause ("Christie described Clinton as … after she blamed …")."""
+    if outer.subject is None or inner.cue_at is None or outer.cue_at is None:
+        return False
+    token = outer.subject.doc[inner.cue_at]
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head is not token:
+        token = token.head
+        if token.i == outer.cue_at:
+            return True
+    return False
+
+
 def _reports_something_else(verb: Token, anchor: Token) -> bool:
-    """A reporting verb after the claim whose reported content follows it is about other words
-    ("…, a deployment intelligence believes could happen soon")."""
+    """A reporting verb after a figure whose reported content follows it is about other words
+    ("…, a deployment intelligence believes could happen soon"). Not applied to quotes, where the content
+    after the verb is mostly the second half of the same quote ("“A,” Tester said, “B.”")."""
     return verb.i > anchor.i and any(
         child.dep_ in ("ccomp", "xcomp") and child.i > verb.i for child in verb.children
     )
@@ -86,15 +112,36 @@ def _verb_ancestors(anchor: Token, inside: range) -> list[Token]:
     return verbs
 
 
-def _subject_of(verb: Token, inside: range) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ not in ("it", "there"):
-            return child
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in inside]
-            if objects:
-                return objects[0]
+def subject_of(verb: Token, inside: range) -> Token | None:
+    """The verb's subject; for a participle or infinitive without one ("…, saying", "took to Twitter to
+    accuse"), the subject of the verb it depends on. Relative pronouns name nobody and are skipped."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ not in ("it", "there"):
+                if child.lower_ in RELATIVE_PRONOUNS:
+                    # "McConnell, who in 2010 said …": the relative pronoun stands for the noun it follows.
+                    return verb.head if verb.dep_ == "relcl" and verb.head.i not in inside else None
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in inside]
+                if objects:
+                    return objects[0]
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head is verb:
+            return None
+        verb = verb.head
     return None
+
+
+def governing_subject(anchor: Token, inside: range) -> Link | None:
+    """The subject of the main clause above a mixed quote, speech verb or not: in news, the one whose
+    words are quoted ("Reid has gone after Trump as a “human leech”", "The nominee has wondered whether
+    the moderators will be “fair”")."""
+    outermost = None
+    for verb in _verb_ancestors(anchor, inside):
+        subject = subject_of(verb, inside)
+        if subject is not None:
+            outermost = Link(phrase_text(subject), verb.text, subject, verb.i)
+    return outermost
 
 
 def _prepositional(sentence: Span, inside: range) -> list[Link]:
@@ -131,34 +178,111 @@ def _author_of(noun: Token) -> str:
     return phrase_text(noun)
 
 
-def _trailing_cue(sentence: Span, inside: range) -> Link | None:
-    """The ", KCNA said." / ", said another." tail that small parsers often attach to the wrong word."""
-    tokens = [t for t in sentence if t.i not in inside and not (t.is_punct and t.i == sentence.end - 1)]
-    while tokens and (tokens[-1].is_punct or tokens[-1].ent_type_ in ("DATE", "TIME")
-                      or tokens[-1].lower_ in ("on", "in", "a", "statement", "interview", "today")):
-        if tokens[-1].lower_ in ("statement", "interview"):
-            tokens = tokens[:-1]
-            while tokens and tokens[-1].lower_ in ("a", "an", "in", "the"):
-                tokens = tokens[:-1]
-            continue
+def _parenthetical_cues(sentence: Span, inside: range) -> list[Link]:
+    """Comma-set cue clauses — ", KCNA said.", "Mr. Obama said, a majority …", ", said another." — that
+    small parsers often attach to the wrong word."""
+    links, segment = [], []
+    for token in [*sentence, None]:
+        if token is None or token.text in (",", '"', ";") or token.i in inside or token.is_sent_end and token.is_punct:
+            link = cue_clause(segment, whole=True) if segment else None
+            if link is not None:
+                links.append(link)
+            segment = []
+        else:
+            segment.append(token)
+    return links
+
+
+TRAILING_WORDS = {"on", "in", "a", "an", "the", "statement", "interview", "today", "yesterday", "recently",
+                  "later", "then", "also", "again", "earlier", "last", "this", "week", "month", "year", "night",
+                  "morning", "afternoon", "evening", "to", "reporters", "told"}
+DASHES = {"―", "—", "–", "-", "--"}
+
+
+def cue_clause(tokens: list[Token], *, whole: bool = False) -> Link | None:
+    """Read "NP CUE …" or "CUE NP …" ("Tester said", "said David Plouffe, the architect …", "— Ana Ruiz").
+
+    With `whole`, the clause must be all there is: nothing but time words may follow the cue.
+    """
+    while tokens and tokens[0].is_punct and tokens[0].text not in DASHES:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
-    if len(tokens) < 2:
+    if not tokens:
         return None
-    last = tokens[-1]
-    comma_at = max((i for i, t in enumerate(tokens) if t.text in (",", '"')), default=-1)
-    if comma_at < 0:
+    if tokens[0].text in DASHES:
+        names = _leading_phrase(tokens[1:])
+        if names and all(t.pos_ == "PROPN" or t.is_title or t.is_punct for t in names):
+            return Link(_clean_span_text(names), tokens[0].text, _head_of(names), tokens[0].i)
         return None
-    between = tokens[comma_at + 1:]
-    if not between:
+    cue_at = next((i for i, t in enumerate(tokens) if (t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+                   and t.tag_ != "VBG") or t.lower_ in ("said", "says")), None)
+    if cue_at is None:
         return None
-    if last.lemma_.lower() in SPEECH_VERBS and len(between) >= 2:
-        who = between[:-1]
-        return Link(_clean_span_text(who), last.text, _head_of(who), last.i)
-    first = between[0]
-    if first.lemma_.lower() in SPEECH_VERBS and len(between) >= 2:
-        who = between[1:]
-        return Link(_clean_span_text(who), first.text, _head_of(who), first.i)
-    return None
+    cue = tokens[cue_at]
+    after = tokens[cue_at + 1:]
+    if cue_at == 0:
+        who = _leading_phrase(after)
+        rest = after[len(who):]
+    else:
+        who = _subject_before(tokens[:cue_at])
+        rest = after
+    if not who or whole and any(t.pos_ in ("VERB", "AUX") or not (t.ent_type_ in ("DATE", "TIME") or
+                                t.lower_ in TRAILING_WORDS or t.is_punct or t.pos_ in ("ADV", "ADP", "DET"))
+                                for t in rest):
+        return None
+    return Link(_clean_span_text(who), cue.text, _head_of(who), cue.i)
+
+
+def _leading_phrase(tokens: list[Token]) -> list[Token]:
+    """The noun phrase `tokens` start with, up to a comma, verb or preposition: "David Plouffe, the …"."""
+    words: list[Token] = []
+    for token in tokens:
+        if token.is_punct or (token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") and token.lower_ != "of"):
+            break
+        words.append(token)
+    while words and words[-1].lower_ == "of":
+        words.pop()
+    return words if 0 < len(words) <= 8 and _has_nominal(words) else []
+
+
+def _subject_before(tokens: list[Token]) -> list[Token]:
+    """The subject in "Douglas Brinkley, a historian who attended, recalled" or "In a statement, Peabody
+    said": the words before the cue without auxiliaries and fronted adverbials, cut at an apposition's
+    comma; empty unless they form a short noun phrase."""
+    words = _without_brackets(tokens)
+    while words and words[-1].pos_ in ("AUX", "ADV", "PART"):
+        words.pop()
+    segments: list[list[Token]] = [[]]
+    for token in words:
+        if token.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    segments = [segment for segment in segments if segment]
+    while len(segments) > 1 and (segments[0][0].pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") or
+                                 all(t.ent_type_ in ("DATE", "TIME") for t in segments[0])):
+        segments.pop(0)
+    words = segments[0] if segments else []
+    clause_words = any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ in ("that", "which") for t in words)
+    return words if 0 < len(words) <= 10 and not clause_words and _has_nominal(words) else []
+
+
+def _without_brackets(tokens: list[Token]) -> list[Token]:
+    """Drop bracketed asides: "Korean Central News Agency (KCNA)", "Harry Reid (D-Nev.)"."""
+    kept, depth = [], 0
+    for token in tokens:
+        if token.text in ("(", "["):
+            depth += 1
+        elif token.text in (")", "]"):
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kept.append(token)
+    return kept
+
+
+def _has_nominal(words: list[Token]) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in words)
 
 
 def _head_of(tokens: list[Token]) -> Token:
