@@ -39,6 +39,7 @@ MODIFIERS_NOT_COUNTED = {"additional", "more", "other", "extra", "further", "new
 APPROX_TOLERANCE = 0.10
 ROUNDING_TOLERANCE = 0.05
 MIN_SHARED_RUN = 4
+DECADE = 10
 _TOKEN = re.compile(r"\w+")
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s")
 
@@ -217,6 +218,9 @@ def _interval(claim: Claim) -> tuple[float, float]:
     """The values a figure allows once its approximator and its rounding are taken into account."""
     low = claim.low if claim.low is not None else float("-inf")
     high = claim.high if claim.high is not None else float("inf")
+    if 0 < low and high >= DECADE * low:
+        # "thousands" (1,000 to 10,000) says at least a thousand; it does not deny 15,000.
+        high = float("inf")
     slack = APPROX_TOLERANCE if claim.approximator in ("approx", "vague") else 0.0
     low_margin = abs(low) * slack + _rounding(low)
     high_margin = abs(high) * slack + _rounding(high)

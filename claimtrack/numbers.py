@@ -27,6 +27,20 @@ SCALE_SUFFIXES = {
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "hundred": 100,
 }
 DOZEN = {"dozen": 12, "score": 20}
+# Denominators of spelled fractions: "a third", "two-thirds", "three quarters", "half".
+FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                  "fifths": 5, "tenth": 10, "tenths": 10}
+# Currencies written glued to a figure: "EUR50m", "US$3bn", "HK$3.7".
+CURRENCY_PREFIXES = {"us$": "USD", "$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "£": "GBP",
+                     "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "eur": "EUR", "usd": "USD",
+                     "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "rs": "INR"}
+# Figure suffixes that are units: "24pc", "164p", "250ml", "5G".
+UNIT_SUFFIXES = {
+    "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
+    "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
+    "w": "W", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB", "tb": "TB",
+    "mb": "MB", "x": "times",
+}
 # Vague plurals are read as the decade they name ("thousands" is 1,000 to 10,000), as NewsQuant does.
 VAGUE_PLURALS = {
     "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000), "thousands": (1_000, 10_000),
@@ -35,23 +49,69 @@ VAGUE_PLURALS = {
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
 
 _DIGITS = re.compile(
-    r"^(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suffix>[a-z]{0,8})$",
+    r"^(?P<currency>(?:[A-Z]{1,2})?[$£€¥₹₩₽]|EUR|USD|GBP|CHF|JPY|CNY|RMB)?"
+    r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>[a-z²³]{0,8})$",
     re.IGNORECASE,
 )
 
 
 def parse_digits(text: str) -> tuple[float, str] | None:
-    """Parse "10,000", "1.5", "3.9bn" into (value, leftover suffix); None if it is not a figure."""
-    match = _DIGITS.match(text.strip())
+    """Parse "10,000", "1.5", "3.9bn", "1/16" into (value, leftover suffix); None if it is not a figure."""
+    parsed = read_figure_token(text)
+    return None if parsed is None else (parsed[0], parsed[1])
+
+
+def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
+    """A figure written as one token: (value, leftover suffix, currency code or None).
+
+    "EUR50m" → (50000000, "", "EUR"); "164p" → (164, "p", None); "1⁄32" → (0.03125, "", None).
+    """
+    text = text.strip()
+    if text.lower().startswith("minus-"):
+        # "minus-5": one token in news copy; minus followed by a space is read by the extractor.
+        parsed = read_figure_token(text[len("minus-"):])
+        return None if parsed is None else (-parsed[0], parsed[1], parsed[2])
+    match = _DIGITS.match(text)
     if not match:
         return None
     value = float(match.group("number").replace(",", ""))
+    if match.group("denominator"):
+        denominator = float(match.group("denominator"))
+        if not denominator:
+            return None
+        value /= denominator
     if match.group("sign") in ("-", "−"):
         value = -value
     suffix = match.group("suffix").lower()
+    currency = match.group("currency")
+    code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
+    if currency and code is None:
+        return None
     if suffix in SCALE_SUFFIXES:
-        return value * SCALE_SUFFIXES[suffix], ""
-    return value, suffix
+        return value * SCALE_SUFFIXES[suffix], "", code
+    return value, suffix, code
+
+
+def parse_fraction(words: list[str]) -> float | None:
+    """"a third" → 1/3, "two-thirds" (as ["two", "-", "thirds"]) → 2/3, "half" → 0.5."""
+    words = [w.lower() for w in words if w != "-"]
+    if not words or words[-1] not in FRACTION_WORDS:
+        return None
+    denominator = FRACTION_WORDS[words[-1]]
+    numerator = 1.0 if words[:-1] in ([], ["a"], ["one"], ["an"]) else parse_words(words[:-1])
+    return None if numerator is None else numerator / denominator
+
+
+def parse_fold(word: str) -> float | None:
+    """"sixfold", "two-fold", "10-fold" → the multiple."""
+    stem = word.lower().removesuffix("fold").rstrip("-")
+    if not stem or stem == word.lower():
+        return None
+    parsed = read_figure_token(stem)
+    if parsed is not None and not parsed[1]:
+        return parsed[0]
+    return parse_words([stem])
 
 
 def parse_words(words: list[str]) -> float | None:

@@ -8,34 +8,41 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.numbers import (
+    FRACTION_WORDS,
     NUMBER_WORDS,
     SCALE_SUFFIXES,
+    UNIT_SUFFIXES,
     VAGUE_PLURALS,
-    parse_digits,
+    parse_fold,
+    parse_fraction,
     parse_words,
+    read_figure_token,
 )
 
 # Read longest first; each maps the words before a figure to how it bounds the value.
 APPROXIMATORS: dict[tuple[str, ...], str] = {
     ("at", "least"): "lower_bound", ("more", "than"): "lower_bound", ("over",): "lower_bound",
     ("above",): "lower_bound", ("upwards", "of"): "lower_bound", ("in", "excess", "of"): "lower_bound",
-    ("no", "fewer", "than"): "lower_bound", ("no", "less", "than"): "lower_bound",
+    ("no", "fewer", "than"): "lower_bound", ("no", "less", "than"): "lower_bound", ("higher", "than"): "lower_bound",
     ("a", "minimum", "of"): "lower_bound", ("greater", "than"): "lower_bound", ("exceeding",): "lower_bound",
     ("as", "many", "as"): "upper_bound", ("as", "much", "as"): "upper_bound", ("up", "to"): "upper_bound",
     ("at", "most"): "upper_bound", ("less", "than"): "upper_bound", ("fewer", "than"): "upper_bound",
     ("under",): "upper_bound", ("below",): "upper_bound", ("no", "more", "than"): "upper_bound",
-    ("a", "maximum", "of"): "upper_bound", ("nearly",): "upper_bound", ("almost",): "upper_bound",
-    ("just", "under"): "upper_bound", ("not", "quite"): "upper_bound",
-    ("about",): "approx", ("around",): "approx", ("approximately",): "approx", ("roughly",): "approx",
-    ("some",): "approx", ("an", "estimated"): "approx", ("estimated",): "approx", ("approx",): "approx",
-    ("approx", "."): "approx", ("circa",): "approx", ("close", "to"): "approx", ("~",): "approx",
-    ("round",): "approx", ("or", "so"): "approx", ("an", "approximate"): "approx",
+    ("a", "maximum", "of"): "upper_bound", ("lower", "than"): "upper_bound", ("just", "under"): "upper_bound",
+    ("not", "quite"): "upper_bound",
+    # "nearly 300" is read as about 300, not as a bound: news uses it for round figures, and a bound would
+    # turn "nearly 300" against "310" into a conflict no reader sees.
+    ("nearly",): "approx", ("almost",): "approx", ("about",): "approx", ("around",): "approx",
+    ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx", ("an", "estimated"): "approx",
+    ("estimated",): "approx", ("approx",): "approx", ("approx", "."): "approx", ("circa",): "approx",
+    ("close", "to"): "approx", ("~",): "approx", ("round",): "approx", ("an", "approximate"): "approx",
 }
 _LONGEST_APPROXIMATOR = max(len(words) for words in APPROXIMATORS)
 # Words before a figure that belong to its phrase without changing its value.
 ADDITIVES = {("an", "additional"), ("a", "further"), ("another",), ("an", "extra"), ("only",), ("just",)}
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW",
-                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "rs": "INR", "₽": "RUB"}
+                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "rs": "INR", "₽": "RUB", "eur": "EUR", "usd": "USD",
+                    "gbp": "GBP"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR",
                   "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
                   "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
@@ -48,12 +55,23 @@ MEASURE_WORDS = DURATION_WORDS | {
     "hectare", "kg", "kilogram", "gram", "tonne", "ton", "pound", "lb", "litre", "liter", "gallon", "barrel",
     "degree", "mph", "kph", "square", "mw", "gw", "kw", "kwh", "watt", "volt", "times", "point", "percentage",
 }
-RANGE_LINKS = {"to", "-", "–", "—", "and", "or", "through"}
-NOT_QUANTITY_ENTS = {"TIME", "ORDINAL"}
-# "one" is mostly a pronoun or a determiner; only a figure where it directly counts a noun.
-PRONOUN_LIKE_ONE = {"one", "ones"}
-UNITS_BELOW_TEN = {"two", "three", "four", "five", "six", "seven", "eight", "nine"}
-REFERRING_WORDS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "all"}
+RANGE_LINKS = {"to", "-", "–", "—", "and", "through"}
+PERCENT_WORDS = {"%", "percent", "pct", "pc"}
+MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "noon", "midnight", "gmt", "bst", "et", "pt"}
+# Named things with numbers in them ("S&P 500", "Digital Economy Act 2017", "Channel 5") are not figures.
+NAME_ENTITIES = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC"}
+# "one" is mostly a pronoun or a determiner after these words; so are small numbers after "the".
+REFERRING_WORDS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "all", "this",
+                   "that", "any", "no", "every", "each", "which", "such", "last", "first", "next"}
+# "the second half", "the first quarter": periods, not fractions.
+PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
+MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
+UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 
 @dataclass
@@ -72,12 +90,13 @@ class QuantityFinding:
 
 @dataclass
 class _Figure:
-    first: int  # token index of the first word of the figure (after any currency symbol)
-    last: int  # token index of its last word
+    first: int  # token index of the first word of the figure, currency symbol included
+    last: int  # token index of its last word, unit included
     low: float
     high: float
-    vague: bool
-    currency: str | None
+    vague: bool = False
+    currency: str | None = None
+    unit: str | None = None
 
 
 def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
@@ -88,152 +107,215 @@ def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
             index += 1
             continue
         finding = _read_claim(doc, figure)
-        index = max(figure.last, doc.char_span(finding.start, finding.end, alignment_mode="expand").end - 1
-                    if finding else figure.last) + 1
-        if finding:
+        consumed = figure.last
+        if finding is not None:
+            consumed = max(consumed, doc.char_span(finding.start, finding.end, alignment_mode="expand").end - 1)
             yield finding
+        index = consumed + 1
 
 
 def _is_figure_start(token: Token) -> bool:
-    if token.ent_type_ in NOT_QUANTITY_ENTS:
-        return False
-    if token.ent_type_ == "DATE" and not _is_duration(token):
+    doc = token.doc
+    if _inside_a_name(token) or _is_calendar_or_clock(token):
         return False
     lower = token.lower_
-    if lower in UNITS_BELOW_TEN and token.i > 0 and token.doc[token.i - 1].lower_ in REFERRING_WORDS:
-        # "the two leaders" refers back to people; it does not state a figure.
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if lower in UNITS_BELOW_TEN and before is not None and before.lower_ in REFERRING_WORDS:
+        # "the two leaders" refers back to people; "this one" is a pronoun: neither states a figure.
         return False
-    if lower in PRONOUN_LIKE_ONE:
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return following is not None and (following.lower_ in NUMBER_WORDS or following.lemma_ in MEASURE_WORDS)
-    if lower in NUMBER_WORDS or lower in VAGUE_PLURALS:
+    if lower == "one" and after is not None and after.lower_ in ("another", "'s", "’s"):
+        return False
+    if lower in FRACTION_WORDS:
+        # "half of", "half a million"; a bare "half" or "quarter" is mostly a period ("second half").
+        return after is not None and after.lower_ in ("of", "a", "an") and not (
+            before is not None and before.lower_ in PERIOD_WORDS)
+    if lower in NUMBER_WORDS or lower in VAGUE_PLURALS or parse_fold(lower):
         return True
-    if lower in ("a", "an", "tens") and token.i + 1 < len(token.doc):
-        following = token.doc[token.i + 1].lower_
-        return following in ("dozen", "hundred", "thousand", "million", "billion") or (
-            lower == "tens" and following == "of"
-        )
-    parsed = parse_digits(token.text)
-    return parsed is not None and not _is_year(token, parsed[0])
+    if lower in ("a", "an", "tens") and after is not None:
+        return after.lower_ in ("dozen", "hundred", "thousand", "million", "billion") or (
+            lower == "tens" and after.lower_ == "of") or (lower != "tens" and after.lower_ in FRACTION_WORDS)
+    if lower == "minus":
+        return after is not None and (read_figure_token(after.text) is not None or after.text == "-")
+    parsed = read_figure_token(token.text)
+    if parsed is None or _is_year(token, parsed[0]):
+        return False
+    if parsed[1] and parsed[1] not in UNIT_SUFFIXES:
+        # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
+        return False
+    return not _is_part_of_a_name(token)
+
+
+def _inside_a_name(token: Token) -> bool:
+    """A number after the words of a named thing: "S&P 500", "Digital Economy Act 2017". The small
+    model's labels on a figure alone ("24pc" as ORDINAL, "5kW" as ORG) are not trusted."""
+    if token.ent_type_ not in NAME_ENTITIES:
+        return False
+    entity = next(ent for ent in token.doc.ents if ent.start <= token.i < ent.end)
+    return any(t.is_alpha and not t.like_num for t in token.doc[entity.start: token.i])
 
 
 def _is_year(token: Token, value: float) -> bool:
-    return (token.ent_type_ == "DATE" or token.text.isdigit()) and 1800 <= value <= 2100 and len(token.text) == 4
+    return token.text.isdigit() and len(token.text) == 4 and 1500 <= value <= 2100 and not (
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN"
+        and token.doc[token.i + 1].lemma_ not in DURATION_WORDS)
 
 
-def _is_duration(token: Token) -> bool:
-    """A number inside a DATE entity that measures time ("two days", "three years") rather than dates."""
-    entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
-    if entity is None:
+def _is_calendar_or_clock(token: Token) -> bool:
+    """Dates and times of day; durations ("two days", "six minutes") and numbers the small model mislabels
+    as dates ("sales of 5835 units") stay figures."""
+    if token.ent_type_ not in ("DATE", "TIME"):
         return False
-    words = {t.lemma_.lower() for t in entity} | {t.lower_.rstrip("s") for t in entity}
-    after = token.doc[entity.end].lower_ if entity.end < len(token.doc) else ""
-    return bool(words & DURATION_WORDS) and "ago" not in words and after != "ago" and not any(
-        t.shape_ == "dddd" for t in entity
-    )
+    doc = token.doc
+    entity = next(ent for ent in doc.ents if ent.start <= token.i < ent.end)
+    words = {t.lower_ for t in entity}
+    if token.ent_type_ == "TIME":
+        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        return bool(words & CLOCK_WORDS) or following in CLOCK_WORDS or ":" in token.text
+    nearby = {t.lower_.rstrip(".") for t in doc[max(token.i - 2, 0): token.i + 3]}
+    after_entity = doc[entity.end].lower_ if entity.end < len(doc) else ""
+    return bool(nearby & MONTHS_AND_DAYS) or "ago" in words or after_entity == "ago" or \
+        token.text.endswith("s") and token.text[:-1].isdigit()
+
+
+def _is_part_of_a_name(token: Token) -> bool:
+    """"Chris Doane Automotive 15", "Part 3", "(4)" after a player's name: labels, not figures."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.text == "(" and after is not None and after.text == ")":
+        return True
+    if before is not None and before.lower_ in MARKET_INDICES:
+        return True
+    names_before = before is not None and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start
+    counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS)
+    return names_before and not counts_after and token.dep_ in ("nummod", "compound", "appos", "npadvmod")
 
 
 def _figure_at(doc: Doc, index: int) -> _Figure | None:
+    """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
         return None
-    currency = _currency_before(doc, index)
     lower = token.lower_
+    if lower == "minus":
+        number = index + 2 if doc[index + 1].text == "-" else index + 1
+        figure = _figure_at(doc, number) if number < len(doc) else None
+        if figure is None:
+            return None
+        figure.first, figure.low, figure.high = index, -figure.high, -figure.low
+        return figure
     if lower == "tens" and index + 2 < len(doc) and doc[index + 2].lower_ in VAGUE_PLURALS:
         low, high = VAGUE_PLURALS[doc[index + 2].lower_]
-        return _Figure(index, index + 2, low * 10, high * 10, True, currency)
+        return _Figure(index, index + 2, low * 10, high * 10, vague=True)
     if lower in VAGUE_PLURALS:
         low, high = VAGUE_PLURALS[lower]
-        return _Figure(index, index, low, high, True, currency)
-    last = index
+        return _Figure(index, index, low, high, vague=True)
+    fold = parse_fold(lower)
+    if fold is not None:
+        return _Figure(index, index, fold, fold, unit="times")
+    fraction = _fraction_at(doc, index)
+    if fraction is not None:
+        return fraction
     words = [token.text]
+    last = index
     while last + 1 < len(doc):
-        nxt = doc[last + 1]
-        word = nxt.lower_
+        word = doc[last + 1].lower_
         spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
                                             and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
                                             NUMBER_WORDS | {"hundred"})
-        scale_after_digits = word in SCALE_SUFFIXES and parse_digits(words[-1]) is not None
-        if spelled or scale_after_digits:
-            words.append(nxt.text)
-            last += 1
-            continue
-        break
+        scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
+        if not (spelled or scale_after_digits):
+            break
+        words.append(doc[last + 1].text)
+        last += 1
+    if words[0].lower() in ("a", "an") and len(words) == 1:
+        return None
+    glued = read_figure_token(words[0])
     value = _value(words)
     if value is None:
         return None
-    return _Figure(index, last, value, value, False, currency)
+    currency = glued[2] if glued else None
+    unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
+    first = index
+    if currency is None and index > 0 and doc[index - 1].lower_ in CURRENCY_SYMBOLS:
+        currency, first = CURRENCY_SYMBOLS[doc[index - 1].lower_], index - 1
+    return _Figure(first, last, value, value, currency=currency, unit=unit)
 
 
-def _value(words: list[str]) -> float | None:
-    parsed = parse_digits(words[0])
-    if parsed is not None and len(words) == 1:
-        return parsed[0]
-    if parsed is not None and not parsed[1]:
-        multiplier = 1.0
-        for word in words[1:]:
-            scale = SCALE_SUFFIXES.get(word.lower())
-            if scale is None:
-                return parse_words(words)
-            multiplier *= scale
-        return parsed[0] * multiplier
-    return parse_words(words)
-
-
-def _currency_before(doc: Doc, index: int) -> str | None:
-    if index > 0 and doc[index - 1].lower_ in CURRENCY_SYMBOLS:
-        return CURRENCY_SYMBOLS[doc[index - 1].lower_]
+def _fraction_at(doc: Doc, index: int) -> _Figure | None:
+    """"a third", "two-thirds", "three quarters", "half"."""
+    for length in (3, 2, 1):
+        words = [t.text for t in doc[index: index + length]]
+        value = parse_fraction(words) if len(words) == length else None
+        if value is not None:
+            return _Figure(index, index + length - 1, value, value, unit="fraction")
     return None
 
 
-def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
-    start_token = figure.first - (1 if figure.currency else 0)
-    end_token = figure.last
-    low, high, vague = figure.low, figure.high, figure.vague
-    currency = figure.currency
+def _value(words: list[str]) -> float | None:
+    glued = read_figure_token(words[0])
+    if glued is not None and len(words) == 1:
+        return glued[0]
+    if glued is not None and not glued[1]:
+        multiplier = 1.0
+        for word in words[1:]:
+            scale = SCALE_SUFFIXES.get(word.lower().rstrip("."))
+            if scale is None:
+                return parse_words(words)
+            multiplier *= scale
+        return glued[0] * multiplier
+    return parse_words(words)
 
-    second = _range_end(doc, figure)
+
+def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
+    """A unit written after the figure ("%", "per cent", "dollars"), and the figure's new last token."""
+    after = figure.last + 1
+    if figure.unit:
+        return figure.unit, figure.last
+    if after < len(doc) and doc[after].lower_ in PERCENT_WORDS:
+        return "percent", after
+    if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
+        return "percent", after + 1
+    if figure.currency:
+        return f"money:{figure.currency}", figure.last
+    if after < len(doc) and doc[after].lower_ in CURRENCY_WORDS:
+        return f"money:{CURRENCY_WORDS[doc[after].lower_]}", after
+    return None, figure.last
+
+
+def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
+    unit, end_token = _unit_after(doc, figure)
+    start_token = figure.first
+    low, high = figure.low, figure.high
+    second = _range_end(doc, figure, unit, end_token)
     if second is not None:
-        end_token = second.last
+        second_unit, end_token = _unit_after(doc, second)
+        unit = unit or second_unit
         first_low = figure.low
-        if figure.first == figure.last and second.last > second.first and not figure.vague:
+        if doc[figure.last].lower_.rstrip(".") not in SCALE_SUFFIXES and second.last > second.first:
             # "between 10 and 15 million": the scale after the second figure belongs to both.
             scale = SCALE_SUFFIXES.get(doc[second.last].lower_)
             if scale and first_low * scale <= second.high:
                 first_low *= scale
         low, high = min(first_low, second.low), max(figure.high, second.high)
-        currency = currency or second.currency
-        vague = False
-    elif figure.vague:
-        vague = True
+        if start_token > 0 and doc[start_token - 1].lower_ in ("between", "from"):
+            start_token -= 1
+    unit = unit or "count"
 
-    unit = "count"
-    after = end_token + 1
-    if after < len(doc) and doc[after].text == "%":
-        unit, end_token = "percent", after
-    elif after < len(doc) and doc[after].lower_ in ("percent", "pct"):
-        unit, end_token = "percent", after
-    elif after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
-        unit, end_token = "percent", after + 1
-    elif currency:
-        unit = f"money:{currency}"
-    elif after < len(doc) and doc[after].lower_ in CURRENCY_WORDS:
-        unit, end_token = f"money:{CURRENCY_WORDS[doc[after].lower_]}", after
-
-    if second is not None and start_token > 0 and doc[start_token - 1].lower_ in ("between", "from"):
-        start_token -= 1
     approximator, start_token = _approximator_before(doc, start_token)
     if approximator is None:
         approximator, end_token = _approximator_after(doc, end_token)
-    if approximator is None:
-        approximator = "approx" if vague else "exact"
+    # Vague plurals are decade ranges ("thousands": 1,000 to 10,000), exact as NewsQuant writes them; the
+    # comparer reads so wide a range as open above.
+    approximator = approximator or "exact"
     start_token = _additive_before(doc, start_token)
     if approximator == "lower_bound":
         high = None
     elif approximator == "upper_bound":
         low = None
 
-    counted_tokens = _counted(doc, figure.last if second is None else second.last, end_token, unit)
+    counted_tokens = _counted(doc, second.last if second is not None else figure.last, end_token, unit)
     counted = None
     if counted_tokens:
         counted = doc[counted_tokens[0]: counted_tokens[-1] + 1].text
@@ -243,10 +325,11 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         if counted_tokens[0] == end_token + 1 or doc[end_token + 1: counted_tokens[0]].text in ("of", ""):
             end_token = max(end_token, counted_tokens[-1])
 
-    if unit == "count" and counted is None and figure.first == figure.last and second is None and not vague:
-        # A bare number with nothing counted ("in 2 of the cases" aside) is too weak to compare.
-        if doc[figure.first].ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
-            return None
+    if unit == "count" and counted is None and second is None and not figure.vague and \
+            figure.first == figure.last and not any(c.isdigit() for c in doc[figure.first].text) and \
+            doc[figure.first].ent_type_ != "CARDINAL":
+        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us").
+        return None
 
     anchor_token = doc[counted_tokens[-1]] if counted_tokens else doc[figure.last]
     subject, predicate = _clause_of(anchor_token)
@@ -257,25 +340,30 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
     )
 
 
-def _range_end(doc: Doc, figure: _Figure) -> _Figure | None:
-    link = figure.last + 1
-    if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS:
+def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure | None:
+    """The second figure of "20,000 to 30,000", "between 10 and 15 million", "1 per cent to 1.5 per cent".
+
+    A figure with a unit ranges only to one with the same unit, so "rose 6.5% to 164p" stays two figures.
+    """
+    link = end + 1
+    if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS or figure.vague:
         return None
+    glued = doc[link + 1].lower_
+    if doc[link].text == "-" and glued.startswith("to-") and read_figure_token(glued[3:]) is not None:
+        # "0-to-60-mph" comes tokenized as "0", "-", "to-60".
+        value = read_figure_token(glued[3:])[0]
+        return _Figure(link + 1, link + 1, value, value)
     before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
-    if before == "$" and figure.first > 1:
-        before = doc[figure.first - 2].lower_
-    word = doc[link].lower_
-    if word == "and" and before != "between":
+    if doc[link].lower_ == "and" and before != "between":
         return None
-    if word == "or" and figure.vague:
-        return None
-    start = link + 1
-    if doc[start].lower_ in CURRENCY_SYMBOLS:
-        start += 1
-    if start >= len(doc):
-        return None
+    start = link + 2 if doc[link + 1].lower_ in CURRENCY_SYMBOLS and link + 2 < len(doc) else link + 1
     second = _figure_at(doc, start)
     if second is None or second.vague:
+        return None
+    second_unit, _ = _unit_after(doc, second)
+    if unit is not None and second_unit is not None and unit != second_unit:
+        return None
+    if unit is not None and second_unit is None and before not in ("between", "from") and unit != "percent":
         return None
     return second
 
@@ -344,14 +432,17 @@ def _noun_phrase(head: Token, left_limit: int | None = None) -> list[int]:
             child.dep_ in ("amod", "compound") and all(
                 t.dep_ in ("amod", "compound", "punct", "cc", "conj", "advmod") for t in head.doc[child.i: left])
         ):
-            if child.like_num or child.lower_ in ("additional", "more", "other", "extra", "further"):
+            if child.like_num or read_figure_token(child.text) or child.lower_ in (
+                    "additional", "more", "other", "extra", "further"):
                 break
             left = child.left_edge.i if child.left_edge.i >= (left_limit or 0) else child.i
     if left_limit is not None:
         left = max(left, left_limit)
     right = head.i
     for child in head.rights:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i - right <= 3:
+        between = head.doc[right + 1: child.i]
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i - right <= 3 and \
+                not any(t.like_num for t in between):
             right = child.i
     while left < right and head.doc[left].is_punct:
         left += 1
