@@ -196,7 +196,8 @@ def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantit
         outermost = _outermost(chain)
         cue = outermost.cue
         source = _resolve(outermost, offset + quantity.start, context)
-        cited = [_resolve(link, offset + quantity.start, context) for link in chain if link is not outermost]
+        cited = list(dict.fromkeys(name for name in (_resolve(link, offset + quantity.start, context)
+                                                     for link in chain if link is not outermost) if name != source))
         if cited:
             source = f"{source} (citing {', '.join(cited)})"
         if enclosing is not None:

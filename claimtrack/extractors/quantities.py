@@ -54,6 +54,7 @@ MEASURE_WORDS = DURATION_WORDS | {
     "kilometer", "kilometre", "km", "mile", "meter", "metre", "m", "foot", "feet", "inch", "yard", "acre",
     "hectare", "kg", "kilogram", "gram", "tonne", "ton", "pound", "lb", "litre", "liter", "gallon", "barrel",
     "degree", "mph", "kph", "square", "mw", "gw", "kw", "kwh", "watt", "volt", "times", "point", "percentage",
+    "megawatt", "gigawatt", "kilowatt", "terawatt", "megabyte", "gigabyte", "terabyte", "calorie", "knot",
 }
 RANGE_LINKS = {"to", "-", "–", "—", "and", "through"}
 PERCENT_WORDS = {"%", "percent", "pct", "pc"}
@@ -130,11 +131,15 @@ def _is_figure_start(token: Token) -> bool:
         # "half of", "half a million"; a bare "half" or "quarter" is mostly a period ("second half").
         return after is not None and after.lower_ in ("of", "a", "an") and not (
             before is not None and before.lower_ in PERIOD_WORDS)
+    if lower in ("a", "an") and after is not None and after.lower_ in FRACTION_WORDS:
+        # "a third of voters" is a share; "a third defendant" is an ordinal.
+        following = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        return following is not None and following.lower_ == "of"
     if lower in NUMBER_WORDS or lower in VAGUE_PLURALS or parse_fold(lower):
         return True
     if lower in ("a", "an", "tens") and after is not None:
         return after.lower_ in ("dozen", "hundred", "thousand", "million", "billion") or (
-            lower == "tens" and after.lower_ == "of") or (lower != "tens" and after.lower_ in FRACTION_WORDS)
+            lower == "tens" and after.lower_ == "of")
     if lower == "minus":
         return after is not None and (read_figure_token(after.text) is not None or after.text == "-")
     parsed = read_figure_token(token.text)
@@ -363,9 +368,15 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     second_unit, _ = _unit_after(doc, second)
     if unit is not None and second_unit is not None and unit != second_unit:
         return None
-    if unit is not None and second_unit is None and before not in ("between", "from") and unit != "percent":
+    if unit is not None and second_unit is None and before not in ("between", "from") and (
+            unit != "percent" or _counts_something(doc, second.last)):
+        # "rose 12.6% to 440,700 megawatts" is a change between two different things.
         return None
     return second
+
+
+def _counts_something(doc: Doc, last: int) -> bool:
+    return last + 1 < len(doc) and doc[last + 1].pos_ in ("NOUN", "PROPN")
 
 
 def _approximator_before(doc: Doc, start: int) -> tuple[str | None, int]:
@@ -442,7 +453,7 @@ def _noun_phrase(head: Token, left_limit: int | None = None) -> list[int]:
     for child in head.rights:
         between = head.doc[right + 1: child.i]
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i - right <= 3 and \
-                not any(t.like_num for t in between):
+                not any(t.like_num or t.pos_ == "DET" for t in between):
             right = child.i
     while left < right and head.doc[left].is_punct:
         left += 1

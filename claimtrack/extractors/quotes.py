@@ -213,10 +213,11 @@ def _cue_before(doc: Doc, opening: int | None, sentence: Span) -> Link | None:
 
 
 def _up_to_clause_end(words: list[Token]) -> list[Token]:
-    """Cut after the first comma that follows a verb: ', Tester said, referring to …' → 'Tester said'."""
+    """Cut after the first comma that follows a speech verb: ', Tester said, referring to …' → 'Tester
+    said'; an apposition with verbs of its own ('…, who also featured in the film, told …') is kept."""
     seen_verb = False
     for index, token in enumerate(words):
-        if token.pos_ in ("VERB", "AUX"):
+        if token.lemma_.lower() in SPEECH_VERBS or token.lower_ in ("said", "says"):
             seen_verb = True
         elif token.text in (",", ";", ":", ".") and seen_verb and index > 0:
             return words[:index]

@@ -22,6 +22,9 @@ SPEECH_VERBS = {
     "charge", "contend", "maintain", "assert", "affirm", "testify", "proclaim", "mention", "continue",
     "caution", "counter", "demand", "thank", "quote", "cite", "allege", "retort", "groan",
     "chant", "sing", "read", "pronounce", "signal", "summarise", "summarize", "speak", "share", "talk",
+    "blame", "cite", "reference", "denounce", "condemn", "defend", "dismiss", "mock", "ridicule", "question",
+    "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "recount", "describe", "characterise",
+    "characterize", "brand", "tweet",
 }
 # Verbs whose subject vouches for a figure or a fact.
 REPORTING_VERBS = SPEECH_VERBS | {
@@ -65,7 +68,9 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             continue
         if head.pos_ in ("VERB", "AUX"):
             subject = subject_of(head, inside)
-            if subject is not None and head.lemma_.lower() in REPORTING_VERBS and (
+            # Quotes are words said; figures may also be vouched for ("figures show", "officials estimate").
+            cues = SPEECH_VERBS if inside else REPORTING_VERBS
+            if subject is not None and head.lemma_.lower() in cues and (
                     inside or not _reports_something_else(head, anchor)):
                 links.append(Link(phrase_text(subject), head.text, subject, head.i))
         elif head.lemma_.lower() in STATEMENT_NOUNS:
@@ -114,10 +119,12 @@ def _verb_ancestors(anchor: Token, inside: range) -> list[Token]:
 
 def subject_of(verb: Token, inside: range) -> Token | None:
     """The verb's subject; for a participle or infinitive without one ("…, saying", "took to Twitter to
-    accuse"), the subject of the verb it depends on. Relative pronouns name nobody and are skipped."""
+    accuse"), the subject of the verb it depends on. A relative pronoun stands for the noun it follows.
+    "It" speaks a quote (an organisation) but vouches for no figure ("it is estimated that …")."""
     for _ in range(3):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ not in ("it", "there"):
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ != "there" and \
+                    not (child.lower_ == "it" and not inside):
                 if child.lower_ in RELATIVE_PRONOUNS:
                     # "McConnell, who in 2010 said …": the relative pronoun stands for the noun it follows.
                     return verb.head if verb.dep_ == "relcl" and verb.head.i not in inside else None
@@ -196,6 +203,11 @@ def _parenthetical_cues(sentence: Span, inside: range) -> list[Link]:
 TRAILING_WORDS = {"on", "in", "a", "an", "the", "statement", "interview", "today", "yesterday", "recently",
                   "later", "then", "also", "again", "earlier", "last", "this", "week", "month", "year", "night",
                   "morning", "afternoon", "evening", "to", "reporters", "told"}
+# Cues that may come before their speaker: "said Obama", "added Smith", "wrote Jones".
+INVERSION_CUES = {"say", "add", "write", "ask", "continue", "explain", "note", "recall", "insist", "reply",
+                  "respond", "quip", "joke", "exclaim", "concede", "counter", "observe", "remark", "declare",
+                  "announce", "warn", "argue", "state", "tweet", "conclude", "whisper", "shout", "scream", "sigh",
+                  "chant", "cry", "mutter", "offer", "suggest", "predict", "boast", "complain", "acknowledge"}
 DASHES = {"―", "—", "–", "-", "--"}
 
 
@@ -221,6 +233,9 @@ def cue_clause(tokens: list[Token], *, whole: bool = False) -> Link | None:
         return None
     cue = tokens[cue_at]
     after = tokens[cue_at + 1:]
+    if cue_at == 0 and cue.lemma_.lower() not in INVERSION_CUES and cue.lower_ not in ("said", "says"):
+        # "told The Huffington Post" names whom it was said to, not who said it.
+        return None
     if cue_at == 0:
         who = _leading_phrase(after)
         rest = after[len(who):]
