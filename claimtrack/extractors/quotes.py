@@ -119,12 +119,23 @@ def find_quotes(doc: Doc, paired: PairedMarks) -> Iterator[QuoteFinding]:
                           if other and other_span.sent.start == span.sent.start), [])
         if not chain and not quote.opens_paragraph and previous_chain:
             chain = previous_chain
+        if _is_a_nickname(doc, inside):
+            continue
         start, end = _trim(doc, span)
         yield QuoteFinding(
             start=start, end=end, quote_type=_quote_type(doc, span), unbalanced=quote.unbalanced,
             chain=chain, sentence=_sentence_around(doc, span),
         )
         previous_chain = chain or previous_chain
+
+
+def _is_a_nickname(doc: Doc, inside: range) -> bool:
+    """Marks inside a name (Marcia "Cia" Price) set off a nickname, not anyone's words."""
+    before = doc[inside.start - 1] if inside.start > 0 else None
+    after = doc[inside.stop] if inside.stop < len(doc) else None
+    words = doc[inside.start + 1: inside.stop - 1]
+    return before is not None and after is not None and before.pos_ == "PROPN" and after.pos_ == "PROPN" and \
+        0 < len(words) <= 2 and all(t.is_title for t in words)
 
 
 def _trim(doc: Doc, span: Span) -> tuple[int, int]:
