@@ -134,6 +134,10 @@ def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: b
             where = f"{skipped.path}:{skipped.record}" if skipped.record is not None else skipped.path
             label = "skipped" if skipped.failed else "left out"
             messages.print(f"{label} {where}: {skipped.reason}", markup=False)
+    if not quiet:
+        for article in loaded.articles:
+            for note in article.notes:
+                messages.print(f"note {article.id}: {note}", markup=False)
     inputs = {Path(article.path).resolve() for article in loaded.articles if article.path != STDIN}
     inputs |= {Path(s.path).resolve() for s in loaded.skipped if s.path != STDIN}
     for output in outputs:

@@ -186,7 +186,8 @@ def decode(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise _Unreadable("not UTF-8 and no text encoding fits; convert it to UTF-8")
+        # Mostly UTF-8 with a few broken bytes: keep the text, mark the bytes that could not be read.
+        return data.decode("utf-8", errors="replace"), "utf-8 with unreadable bytes replaced"
     return str(best), best.encoding
 
 
@@ -244,6 +245,20 @@ def _records(text: str) -> Iterator[tuple[int, dict | str]]:
 
 def _article_from_text(
     text: str, kind: str, article_id: str, path: str, encoding: str, *, detect_title: bool = True
+) -> Article:
+    article = _parse_article(text, kind, article_id, path, encoding, detect_title=detect_title)
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        article.notes.append(f"decoded as {encoding}")
+    if article._body.repaired:
+        article.notes.append("repaired mis-decoded characters (mojibake)")
+    if article.repeated_passages:
+        count = len(article.repeated_passages)
+        article.notes.append(f"{count} repeated passage{'s' if count > 1 else ''} (pull-quote) counted once")
+    return article
+
+
+def _parse_article(
+    text: str, kind: str, article_id: str, path: str, encoding: str, *, detect_title: bool
 ) -> Article:
     if kind == "html":
         from claimtrack.html import parse_html

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ClaimKind = Literal["quantity", "quote"]
 Approximator = Literal["exact", "approx", "lower_bound", "upper_bound", "vague"]
@@ -54,6 +54,9 @@ class Article(Schema):
         description="Passages that repeat earlier text of the same article (pull-quotes); analysed once.",
     )
     text: str = Field(default="", exclude=True, repr=False)
+    notes: list[str] = Field(
+        default_factory=list, description="What was done to read it: another encoding, repaired mojibake."
+    )
     _body: object = PrivateAttr(default=None)
 
 

@@ -8,6 +8,7 @@ between two paragraphs) maps as a whole onto the original stretch it replaced.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,20 @@ def plain_marks(text: str) -> str:
 # White space to fold into one space, and invisible characters (soft hyphen, zero-width space, byte-order
 # mark) to leave out: "co\u00adoperate" reads as "cooperate".
 _SPACE_RUN = re.compile(r"(?P<invisible>[\u00ad\u200b-\u200d\u2060\ufeff])|[^\S\n]{2,}|[^\S \n]|\n")
+
+
+# UTF-8 read as Windows-1252 leaves a lead character (Â, Ã, â, …) before a continuation one (£, ©, €, ™, …).
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d1\u00e2\u00f0][\u0080-\u00bf\u0152\u0153\u0160\u0161"
+                       "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+                       "\u2039\u203a\u20ac\u2122]")
+
+
+def repair_mojibake(text: str) -> str:
+    import ftfy
+
+    # Quote direction and line breaks are the loader's business; ftfy only undoes wrong decoding here.
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, explain=False)
+    return ftfy.fix_text(text, config)
 
 
 @dataclass
@@ -74,6 +89,7 @@ class MappedTextBuilder:
         self._paragraph_start: int | None = None
         self._break_at = 0
         self.paragraphs: list[tuple[int, int]] = []
+        self.repaired = False
 
     @property
     def length(self) -> int:
@@ -83,7 +99,23 @@ class MappedTextBuilder:
         return self._paragraph_start is None or self._parts[-1][-1:] in (" ", "\n")
 
     def copy(self, start: int, end: int) -> None:
-        """Append original[start:end], collapsing white space runs and translating typographic marks."""
+        """Append original[start:end], collapsing white space runs, translating typographic marks and
+        repairing mojibake ("Â£3.9bn" → "£3.9bn"), each repaired stretch mapped onto what it replaced."""
+        chunk = self.original[start:end]
+        if _MOJIBAKE.search(chunk):
+            repaired = repair_mojibake(chunk)
+            if repaired != chunk:
+                self.repaired = True
+                matcher = difflib.SequenceMatcher(None, chunk, repaired, autojunk=False)
+                for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+                    if tag == "equal":
+                        self._copy_plain(start + a1, start + a2)
+                    elif b2 > b1:
+                        self.replace(repaired[b1:b2], start + a1, start + a2)
+                return
+        self._copy_plain(start, end)
+
+    def _copy_plain(self, start: int, end: int) -> None:
         chunk = self.original[start:end]
         position = 0
         for match in _SPACE_RUN.finditer(chunk):
@@ -153,7 +185,7 @@ class MappedTextBuilder:
     def build(self) -> Body:
         self.break_paragraph(len(self.original))
         self._mapped.text = "".join(self._parts)
-        return Body(self._mapped, self.paragraphs)
+        return Body(self._mapped, self.paragraphs, self.repaired)
 
 
 @dataclass
@@ -162,6 +194,26 @@ class Body:
 
     text: MappedText
     paragraphs: list[tuple[int, int]]
+    repaired: bool = False
 
     def paragraph_texts(self) -> list[str]:
         return [self.text.text[start:end] for start, end in self.paragraphs]
+
+    def pieces(self, limit: int) -> list[tuple[int, int]]:
+        """The paragraphs, with any longer than `limit` characters cut into pieces at sentence ends
+        (else at a space, else anywhere), so that no piece exceeds what a parser takes at once."""
+        pieces = []
+        text = self.text.text
+        for start, end in self.paragraphs:
+            while end - start > limit:
+                window = text[start: start + limit]
+                cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+                cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 if window.rfind(" ") > limit // 2
+                                                         else limit)
+                pieces.append((start, start + cut))
+                start += cut
+                while start < end and text[start] == " ":
+                    start += 1
+            if end > start:
+                pieces.append((start, end))
+        return pieces

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
+from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.models import Article, Claim
 from claimtrack.textmap import Body
 
@@ -27,6 +28,9 @@ TITLES = {
     "judge", "justice", "chairman", "ceo", "mayor", "professor", "prof", "former", "supreme", "dictator",
 }
 BATCH_SIZE = 64
+# Longer paragraphs are parsed in pieces: spaCy refuses texts over nlp.max_length (a million characters)
+# and its memory grows with the length of each text.
+PIECE_LIMIT = 100_000
 
 
 def extract(
@@ -45,27 +49,58 @@ def extract(
 
 
 def iter_extract(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Article, list[Claim]]]:
-    """Stream (article, its claims), parsing paragraphs of consecutive articles in shared batches."""
-    pending: dict[int, tuple[Article, list[Doc | None]]] = {}
+    """Stream (article, its claims), parsing the claim windows of consecutive articles in shared batches."""
+    pending: dict[int, tuple[Article, list[_Window], list[Doc | None]]] = {}
 
-    def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+    def texts() -> Iterator[tuple[str, tuple[int, int]]]:
         for number, article in enumerate(articles):
-            texts = _body(article).paragraph_texts()
-            pending[number] = (article, [None] * len(texts))
-            if not texts:
+            windows = _windows_of(article)
+            pending[number] = (article, windows, [None] * len(windows))
+            if not windows:
                 yield "", (number, -1)
-            for index, text in enumerate(texts):
-                yield text, (number, index)
+            for index, window in enumerate(windows):
+                yield window.text, (number, index)
 
     next_article = 0
-    for doc, (number, index) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=BATCH_SIZE):
-        article, docs = pending[number]
+    for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
         if index >= 0:
-            docs[index] = doc
-        while next_article in pending and all(d is not None for d in pending[next_article][1]):
-            ready, ready_docs = pending.pop(next_article)
-            yield ready, _claims_of_article(ready, ready_docs)
+            pending[number][2][index] = doc
+        while next_article in pending and all(d is not None for d in pending[next_article][2]):
+            article, windows, docs = pending.pop(next_article)
+            yield article, _claims_of_article(article, windows, docs)
             next_article += 1
+
+
+@dataclass
+class _Window:
+    """A stretch of an article to parse: its analysis text, where it starts, the quote marks as written in
+    the original, and how many sentences of the article come before it."""
+
+    offset: int
+    text: str
+    marks: dict[int, str]
+    first_sentence: int
+
+
+def _windows_of(article: Article) -> list[_Window]:
+    body = _body(article)
+    windows = []
+    sentences_before = 0
+    for start, end in body.pieces(PIECE_LIMIT):
+        text = body.text.text[start:end]
+        marks = {i: article.text[body.text.original_span(start + i, start + i + 1)[0]]
+                 for i, char in enumerate(text) if char == '"'}
+        sentences = sentence_spans(text)
+        for window_start, window_end in claim_windows(text, pair_quote_marks(text, marks).quotes):
+            window_text = text[window_start:window_end].rstrip()
+            earlier = sum(1 for sentence_start, _ in sentences if sentence_start < window_start)
+            windows.append(_Window(
+                start + window_start, window_text,
+                {i - window_start: mark for i, mark in marks.items() if window_start <= i < window_end},
+                sentences_before + earlier,
+            ))
+        sentences_before += len(sentences)
+    return windows
 
 
 def _body(article: Article) -> Body:
@@ -120,24 +155,21 @@ def _person_name(entity: Span) -> str:
     return " ".join(words)
 
 
-def _claims_of_article(article: Article, docs: list[Doc]) -> list[Claim]:
+def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]) -> list[Claim]:
     body = _body(article)
     context = _ArticleContext.of(docs)
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    sentence_number = 0
     continuing: list[Link] = []
-    for number, ((offset, _), doc) in enumerate(zip(body.paragraphs, docs)):
+    for number, (window, doc) in enumerate(zip(windows, docs)):
+        offset = window.offset
         for ent in doc.ents:
             # Pronouns mostly refer back to a subject; a name in object position ("visited Kyiv") is
             # too often a place the small model mislabels.
             if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos"):
                 context.recent_people.append((offset + ent.start_char, context.full_name(_person_name(ent))))
-        sentence_index = {sent.start: sentence_number + i for i, sent in enumerate(doc.sents)}
-        sentence_number += len(sentence_index)
-        marks = {i: article.text[body.text.original_span(offset + i, offset + i + 1)[0]]
-                 for i, char in enumerate(doc.text) if char == '"'}
-        paired = pair_quote_marks(doc.text, marks)
+        sentence_index = {sent.start: window.first_sentence + i for i, sent in enumerate(doc.sents)}
+        paired = pair_quote_marks(doc.text, window.marks)
         quotes = list(find_quotes(doc, paired))
         if quotes and not quotes[0].chain and paired.quotes and paired.quotes[0].opens_paragraph and continuing:
             quotes[0].chain = continuing
