@@ -25,5 +25,9 @@ test: install
 eval: install
 	$(BIN)/python scripts/eval.py --eval-dir $(SHARED)/eval --json eval-results.json --floors eval-floors.json
 
+# 10,000 generated hostile inputs through the whole pipeline; not part of make test.
+fuzz: install
+	$(BIN)/python scripts/fuzz.py --inputs 10000
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis fuzz-failures

@@ -6,6 +6,7 @@ nothing to read, 3 a conflict was found and --fail-on-conflict was given, 4 an u
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from enum import Enum
@@ -24,9 +25,11 @@ from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport
 from claimtrack.nlp import DEFAULT_MODEL
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_CONFLICT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (discrepancies are not errors); 1 some inputs could not be read (the rest were "
-    "processed); 2 usage error or nothing to read; 3 conflicts found with --fail-on-conflict; 4 internal error."
+    "processed); 2 usage error or nothing to read; 3 conflicts found with --fail-on-conflict; 4 internal error; "
+    "130 interrupted."
 )
 
 app = typer.Typer(
@@ -237,19 +240,21 @@ def _attribution(claim: Claim) -> str:
     return claim.speaker or claim.source or "—"
 
 
+def _stop(signal_number: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point: run the app, turning library errors into one line on stderr and an exit code."""
+    # A kill gets the same clean stop as Ctrl-C: temporary output files are removed, no target is touched.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         code = app(standalone_mode=False)
     except ClaimtrackError as error:
         messages.print(f"Error: {error}", markup=False)
         sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        messages.print("Error: interrupted; no output file was written", markup=False)
-        sys.exit(130)
-    except typer.Abort:
-        messages.print("Error: aborted", markup=False)
-        sys.exit(130)
+    except (KeyboardInterrupt, typer.Abort):
+        code = EXIT_INTERRUPTED
     except Exception as error:  # the promise is one line, never a traceback
         if isinstance(error, typer.TyperException) and hasattr(error, "show"):
             error.show(file=sys.stderr)  # a usage error: typer's own message with the usage line
@@ -257,4 +262,6 @@ def main() -> None:
         messages.print(f"Error: internal error ({type(error).__name__}: {error}); please report it",
                        markup=False)
         sys.exit(EXIT_INTERNAL)
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into this exit code without a word
+        messages.print("Error: interrupted; output files were left as they were", markup=False)
     sys.exit(code or EXIT_OK)

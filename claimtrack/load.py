@@ -7,7 +7,9 @@ Nothing given is dropped silently: every file or record that is not analysed bec
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +30,8 @@ FORMATS = {
     ".ndjson": "json",
 }
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+WESTERN_LOOKALIKES = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp1254", "iso8859_9",
+                      "mac_roman", "cp1257", "iso8859_13", "iso8859_4", "iso8859_10", "iso8859_16"}
 STDIN = "-"
 
 _BINARY_SIGNATURES = {
@@ -76,29 +80,49 @@ def _expand(paths: Iterable[str | Path], skipped: list[SkippedInput]) -> Iterato
             yield _Source(STDIN, "stdin")
             continue
         path = Path(given)
-        if path.is_dir():
-            found = False
-            for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
-                    continue
-                if child.suffix.lower() not in FORMATS:
-                    skipped.append(SkippedInput(path=str(child), reason=f"not an article file ('{child.suffix}')",
-                                                failed=False))
-                    continue
-                found = True
-                if _first_time(child, seen):
-                    yield _Source(str(child), child.relative_to(path).as_posix())
-            if not found:
-                skipped.append(
-                    SkippedInput(path=given, reason=f"no readable articles in folder (reads {supported_extensions()})")
-                )
-        elif path.exists():
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
+            skipped.append(SkippedInput(path=given, reason="no such file or folder"))
+            continue
+        except OSError as error:
+            skipped.append(SkippedInput(path=given, reason=_reason(error)))
+            continue
+        if not is_folder:
             if _first_time(path, seen):
                 yield _Source(given, path.name)
             else:
                 skipped.append(SkippedInput(path=given, reason="given more than once; read once", failed=False))
-        else:
-            skipped.append(SkippedInput(path=given, reason="no such file or folder"))
+            continue
+        found = False
+        for child in _files_under(path, skipped):
+            if child.suffix.lower() not in FORMATS:
+                skipped.append(SkippedInput(path=str(child), reason=f"not an article file ('{child.suffix}')",
+                                            failed=False))
+                continue
+            found = True
+            if _first_time(child, seen):
+                yield _Source(str(child), child.relative_to(path).as_posix())
+        if not found:
+            skipped.append(
+                SkippedInput(path=given, reason=f"no readable articles in folder (reads {supported_extensions()})")
+            )
+
+
+def _files_under(folder: Path, skipped: list[SkippedInput]) -> Iterator[Path]:
+    """Files below `folder` in name order, hidden ones left out; a subfolder that cannot be read is reported."""
+    def unreadable(error: OSError) -> None:
+        skipped.append(SkippedInput(path=str(error.filename or folder), reason=_reason(error)))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _reason(error: OSError) -> str:
+    return "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
 
 
 def _first_time(path: Path, seen: set[Path]) -> bool:
@@ -159,10 +183,8 @@ def _read_bytes(source: _Source, max_bytes: int, stdin: bytes | None) -> bytes:
         if size > max_bytes:
             raise _Unreadable(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
         return path.read_bytes()
-    except PermissionError:
-        raise _Unreadable("permission denied") from None
     except OSError as error:
-        raise _Unreadable(error.strerror or str(error)) from None
+        raise _Unreadable(_reason(error)) from None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -185,6 +207,13 @@ def decode(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
+    if best is not None and best.encoding in WESTERN_LOOKALIKES:
+        # Single-byte Latin guesses are close calls between code pages; newsroom copy pasted from Word is
+        # Windows-1252, which reads Latin-1 text the same.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     if best is None:
         # Mostly UTF-8 with a few broken bytes: keep the text, mark the bytes that could not be read.
         return data.decode("utf-8", errors="replace"), "utf-8 with unreadable bytes replaced"

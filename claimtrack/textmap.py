@@ -45,7 +45,8 @@ def repair_mojibake(text: str) -> str:
     import ftfy
 
     # Quote direction and line breaks are the loader's business; ftfy only undoes wrong decoding here.
-    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, explain=False)
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, explain=False,
+                                  unescape_html=False)
     return ftfy.fix_text(text, config)
 
 
@@ -111,7 +112,10 @@ class MappedTextBuilder:
                     if tag == "equal":
                         self._copy_plain(start + a1, start + a2)
                     elif b2 > b1:
-                        self.replace(repaired[b1:b2], start + a1, start + a2)
+                        low, high = start + a1, start + a2
+                        if low == high:  # an insertion stands on the character before it (or after)
+                            low, high = (low - 1, low) if low > start else (low, min(low + 1, end))
+                        self.replace(repaired[b1:b2], low, high)
                 return
         self._copy_plain(start, end)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -224,6 +225,14 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         return fraction
     words = [token.text]
     last = index
+    while re.fullmatch(r"\d{1,3}(?: \d{3})*", " ".join(words)) and last + 1 < len(doc) and \
+            re.fullmatch(r"\d{3}", doc[last + 1].text) and doc[last].whitespace_ == " ":
+        # "300 000 personnes": thousands grouped with spaces, as much of Europe writes them.
+        words.append(doc[last + 1].text)
+        last += 1
+    if len(words) > 1:
+        value = float("".join(words))
+        return _Figure(index, last, value, value)
     while last + 1 < len(doc):
         word = doc[last + 1].lower_
         spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)

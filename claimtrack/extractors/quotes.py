@@ -27,6 +27,7 @@ OPENING_MARKS = "\u201c\u201e\u201f\u00ab\u301d"
 CLOSING_MARKS = "\u201d\u00bb\u301e"
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s")
 _WORD = re.compile(r"\w")
+LONGEST_OPEN_QUOTE = 2_000
 
 
 @dataclass
@@ -56,33 +57,44 @@ class QuoteFinding:
 
 
 def pair_quote_marks(text: str, original_marks: dict[int, str]) -> PairedMarks:
-    """Pair the `"` marks of `text`; `original_marks` gives the mark as written in the original."""
+    """Pair the `"` marks of `text`; `original_marks` gives the mark as written in the original.
+
+    A quote whose closing mark never comes runs to the end of its paragraph, the convention for quotes
+    over several paragraphs, but never further than LONGEST_OPEN_QUOTE characters: a stray mark must not
+    turn half an article into a quote.
+    """
     quotes: list[QuoteSpan] = []
-    open_at: int | None = None
+    # Open marks still waiting for their closing mark; curly marks nest ("a “nested” disaster"),
+    # straight ones only toggle.
+    waiting: list[int] = []
     last_end = 0
+    text_starts = len(text) - len(text.lstrip())
     for position, char in enumerate(text):
         if char != '"':
             continue
         written = original_marks.get(position, '"')
         direction = "open" if written in OPENING_MARKS else "close" if written in CLOSING_MARKS else "toggle"
-        if open_at is None and direction == "close":
-            start = _sentence_start(text, last_end, position)
+        if not waiting and direction == "close":
+            start = _sentence_start(text, max(last_end, position - LONGEST_OPEN_QUOTE), position)
             quotes.append(QuoteSpan(start, position, unbalanced=True))
             last_end = position + 1
-        elif open_at is None:
-            open_at = position
-        elif direction == "open":
-            quotes.append(QuoteSpan(open_at + 1, _sentence_end(text, open_at + 1, position), unbalanced=True,
-                                    opens_paragraph=not text[:open_at].strip()))
-            open_at = position
+        elif not waiting or direction == "open":
+            waiting.append(position)
         else:
-            quotes.append(QuoteSpan(open_at + 1, position, opens_paragraph=not text[:open_at].strip()))
-            open_at, last_end = None, position + 1
-    open_at_end = open_at is not None
-    if open_at_end:
-        # Convention for a quote running over paragraphs: no closing mark until its last paragraph.
-        quotes.append(QuoteSpan(open_at + 1, len(text.rstrip()), unbalanced=True,
-                                opens_paragraph=not text[:open_at].strip()))
+            open_at = waiting.pop()
+            quotes.append(QuoteSpan(open_at + 1, position, opens_paragraph=open_at <= text_starts))
+            last_end = position + 1
+    open_at_end = bool(waiting)
+    for open_at in waiting:
+        end = len(text.rstrip())
+        later = [q.start - 1 for q in quotes if q.start > open_at] + [w for w in waiting if w > open_at]
+        if later or end - open_at > LONGEST_OPEN_QUOTE:
+            # A quote opened after this one, or a very long run: its closing mark is missing, and it ends
+            # with its sentence.
+            end = _sentence_end(text, open_at + 1, min(later, default=end))
+            open_at_end = open_at_end and open_at != waiting[-1]
+        quotes.append(QuoteSpan(open_at + 1, end, unbalanced=True, opens_paragraph=open_at <= text_starts))
+    quotes.sort(key=lambda quote: (quote.start, quote.end))
     kept = [q for q in quotes if _WORD.search(text, q.start, q.end) and q.end > q.start]
     return PairedMarks(kept, open_at_end)
 
@@ -96,6 +108,7 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
+    limit = min(limit, start + LONGEST_OPEN_QUOTE)
     match = _SENTENCE_END.search(text, start, limit)
     return match.start() + 1 if match else len(text[:limit].rstrip())
 
