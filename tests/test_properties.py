@@ -48,6 +48,7 @@ def test_extraction_never_raises_and_claims_point_at_their_words(text):
 
 def test_inputs_that_once_failed_now_load_and_extract():
     paths = sorted((FIXTURES / "regressions").iterdir())
+    assert paths, "the regression inputs are missing"
     loaded = load(paths)
     assert len(loaded.articles) == len(paths)
     for claim in extract(loaded.articles):

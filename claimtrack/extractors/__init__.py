@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
+from claimtrack.extractors.tokens import doc_text, entity_of, sentence_of, sentences
 from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.models import Article, Claim
 from claimtrack.textmap import Body
@@ -168,14 +169,14 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
             # too often a place the small model mislabels.
             if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos"):
                 context.recent_people.append((offset + ent.start_char, context.full_name(_person_name(ent))))
-        sentence_index = {sent.start: window.first_sentence + i for i, sent in enumerate(doc.sents)}
-        paired = pair_quote_marks(doc.text, window.marks)
+        sentence_index = {sent.start: window.first_sentence + i for i, sent in enumerate(sentences(doc))}
+        paired = pair_quote_marks(doc_text(doc), window.marks)
         quotes = list(find_quotes(doc, paired))
         if quotes and not quotes[0].chain and paired.quotes and paired.quotes[0].opens_paragraph and continuing:
             quotes[0].chain = continuing
         # A paragraph that opens with an unattributed quote continues the last speaker quoted.
         continuing = quotes[-1].chain if quotes else []
-        if paired.open_at_end and quotes and number + 1 < len(docs) and docs[number + 1].text.startswith('"'):
+        if paired.open_at_end and quotes and number + 1 < len(docs) and doc_text(docs[number + 1]).startswith('"'):
             # Not unbalanced: a quote running on into a paragraph that opens with a quote mark.
             quotes[-1].unbalanced = False
         for quote in quotes:
@@ -221,7 +222,7 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
 def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantity: QuantityFinding,
                     enclosing: QuoteFinding | None, context: _ArticleContext,
                     sentence_index: dict[int, int]) -> Claim:
-    sentence = quantity.anchor.sent
+    sentence = sentence_of(quantity.anchor)
     chain = enclosing.chain if enclosing is not None else chain_for(sentence, quantity.anchor)
     speaker = mention = cue = source = None
     if chain:
@@ -259,7 +260,7 @@ def _resolve(link: Link, position: int, context: _ArticleContext) -> str:
         return context.last_person_before(position) or link.who
     subject: Token | None = link.subject
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
-        entity = next(ent for ent in subject.doc.ents if ent.start <= subject.i < ent.end)
+        entity = entity_of(subject)
         name = _person_name(entity)
         if entity.label_ == "PERSON" or name in link.who:
             return context.full_name(name)
@@ -272,8 +273,8 @@ def _claim(article: Article, body: Body, offset: int, doc: Doc, start: int, end:
     sentence_start, sentence_end = body.text.original_span(offset + sentence.start_char, offset + sentence.end_char)
     kind = fields.pop("kind")
     return Claim(
-        article=article.id, kind=kind, claim_text=doc.text[start:end], sentence=sentence.text.strip(),
+        article=article.id, kind=kind, claim_text=doc_text(doc)[start:end], sentence=sentence.text.strip(),
         start=original_start, end=original_end, id=f"{article.id}:{original_start}-{original_end}:{kind}",
-        sentence_index=sentence_index.get(doc[sentence.start].sent.start, 0), sentence_start=sentence_start,
+        sentence_index=sentence_index.get(sentence_of(doc[sentence.start]).start, 0), sentence_start=sentence_start,
         sentence_end=sentence_end, **fields,
     )

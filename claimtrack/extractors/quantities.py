@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
-
+from claimtrack.extractors.tokens import entity_of
 from claimtrack.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
@@ -19,6 +19,9 @@ from claimtrack.numbers import (
     parse_words,
     read_figure_token,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Read longest first; each maps the words before a figure to how it bounds the value.
 APPROXIMATORS: dict[tuple[str, ...], str] = {
@@ -157,7 +160,7 @@ def _inside_a_name(token: Token) -> bool:
     model's labels on a figure alone ("24pc" as ORDINAL, "5kW" as ORG) are not trusted."""
     if token.ent_type_ not in NAME_ENTITIES:
         return False
-    entity = next(ent for ent in token.doc.ents if ent.start <= token.i < ent.end)
+    entity = entity_of(token)
     return any(t.is_alpha and not t.like_num for t in token.doc[entity.start: token.i])
 
 
@@ -173,7 +176,7 @@ def _is_calendar_or_clock(token: Token) -> bool:
     if token.ent_type_ not in ("DATE", "TIME"):
         return False
     doc = token.doc
-    entity = next(ent for ent in doc.ents if ent.start <= token.i < ent.end)
+    entity = entity_of(token)
     words = {t.lower_ for t in entity}
     if token.ent_type_ == "TIME":
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
@@ -499,7 +502,7 @@ def _clause_of(token: Token) -> tuple[str | None, str | None]:
 
 
 def _entity_text(token: Token) -> str:
-    entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+    entity = entity_of(token)
     if entity is not None:
         return _trim_possessive(entity)
     compound_start = token.i

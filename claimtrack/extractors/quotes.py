@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from claimtrack.extractors.sources import (
     SPEECH_VERBS,
@@ -22,6 +21,10 @@ from claimtrack.extractors.sources import (
     phrase_text,
     subject_of,
 )
+from claimtrack.extractors.tokens import doc_text, sentence_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 OPENING_MARKS = "\u201c\u201e\u201f\u00ab\u301d"
 CLOSING_MARKS = "\u201d\u00bb\u301e"
@@ -129,7 +132,7 @@ def find_quotes(doc: Doc, paired: PairedMarks) -> Iterator[QuoteFinding]:
         if not chain:
             # "“A,” he said, “B.”": the halves of a split quote share their cue.
             chain = next((other for _, other_span, _, other in found[number + 1:]
-                          if other and other_span.sent.start == span.sent.start), [])
+                          if other and sentence_of(other_span[0]).start == sentence_of(span[0]).start), [])
         if not chain and not quote.opens_paragraph and previous_chain:
             chain = previous_chain
         if _is_a_nickname(doc, inside):
@@ -153,7 +156,7 @@ def _is_a_nickname(doc: Doc, inside: range) -> bool:
 
 def _trim(doc: Doc, span: Span) -> tuple[int, int]:
     """The quoted words without surrounding white space and a trailing comma."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = span.start_char, span.end_char
     segment = text[start:end]
     leading = len(segment) - len(segment.lstrip(' "'))
@@ -163,8 +166,8 @@ def _trim(doc: Doc, span: Span) -> tuple[int, int]:
 
 
 def _sentence_around(doc: Doc, span: Span) -> Span:
-    first = doc[span.start].sent
-    last = doc[span.end - 1].sent
+    first = sentence_of(doc[span.start])
+    last = sentence_of(doc[span.end - 1])
     return doc[first.start: last.end]
 
 
@@ -182,12 +185,12 @@ def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: in
         governing = governing_subject(_anchor(span), inside)
         if governing is not None:
             return [governing]
-    after = doc[sentence.end].sent if sentence.end < len(doc) else None
+    after = sentence_of(doc[sentence.end]) if sentence.end < len(doc) else None
     if after is not None and len(after) <= 8:
         chain = chain_for(after, after.root, range(0))
     if not chain and sentence.start > 0:
         # "Mayor Lopez said the bridge would close. "We have no choice."": the speaker is named just before.
-        before = doc[sentence.start - 1].sent
+        before = sentence_of(doc[sentence.start - 1])
         if before.text.rstrip().endswith(":") or before.root.lemma_.lower() in SPEECH_VERBS:
             chain = chain_for(before, before.root, range(0))
     return chain
@@ -208,7 +211,7 @@ def _cue_after(doc: Doc, closing: int | None, sentence: Span) -> Link | None:
     """The words between the closing mark and the next mark or the sentence end: ', Tester said, …'."""
     if closing is None:
         return None
-    limit = max(sentence.end, doc[closing].sent.end)
+    limit = max(sentence.end, sentence_of(doc[closing]).end)
     words = []
     for token in doc[closing + 1: limit]:
         if token.text == '"':
@@ -262,6 +265,6 @@ def _quote_type(doc: Doc, span: Span) -> str:
     while before >= 0 and doc[before].text == '"':
         before -= 1
     if before < 0 or doc[before].is_sent_end or doc[before].text in (":", ",", "—", "–", "-", ".", "!", "?") or \
-            doc[before].sent.start > before or doc[before + 1].is_sent_start:
+            sentence_of(doc[before]).start > before or doc[before + 1].is_sent_start:
         return "direct"
     return "mixed"

@@ -7,8 +7,11 @@ Attribution is read as a chain from the claim outwards: in "Putin praised …, K
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 # Verbs whose subject speaks the words of a direct or mixed quote.
 SPEECH_VERBS = {
