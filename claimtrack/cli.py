@@ -6,9 +6,12 @@ nothing to read, 3 a conflict was found and --fail-on-conflict was given, 4 an u
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import signal
 import sys
 import time
+import warnings
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -58,6 +61,12 @@ JsonOption = Annotated[Path | None, typer.Option("--json", help="Also write the 
 ModelOption = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use (package name or path).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or messages on stderr; errors only.")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Parse every article again instead of reusing claims stored by earlier runs "
+                       "(kept in $CLAIMTRACK_CACHE_DIR or the user cache folder).")]
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Processes that parse articles [default: both cores for large inputs, else 1].",
+    show_default=False)]
 RawCsvOption = Annotated[bool, typer.Option(
     "--raw-csv", help="Write CSV cells as they are; by default a cell starting with = + - @ is prefixed with ' "
                       "so spreadsheets do not run it as a formula.")]
@@ -89,13 +98,17 @@ def compare_cli(
         "--fail-on-conflict", help="Exit with 3 when any group of claims conflicts.")] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     raw_csv: RawCsvOption = False,
+    no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Group the claims of all articles by what they state, with a verdict per group, conflicts first."""
     from claimtrack.pipeline import run
 
     loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
-    report = _with_progress(lambda progress: run(paths, model=model, loaded=loaded, on_article=progress),
-                            len(loaded.articles), quiet)
+    cache = _cache(no_cache)
+    report = _with_progress(lambda progress: run(paths, model=model, loaded=loaded, on_article=progress,
+                                                 cache=cache, jobs=jobs), len(loaded.articles), quiet)
+    _report_cache(cache, quiet)
     _emit(report, output_format, csv_file, json_file, raw_csv)
     conflicts = sum(group.verdict == "conflict" for group in report.groups)
     if not quiet:
@@ -117,13 +130,17 @@ def extract_cli(
     quiet: QuietOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     raw_csv: RawCsvOption = False,
+    no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """List every claim found in each article: figures, quotes, speakers and sources, with offsets."""
     from claimtrack.pipeline import extract_report
 
     loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
-    report = _with_progress(lambda progress: extract_report(paths, model=model, loaded=loaded, on_article=progress),
-                            len(loaded.articles), quiet)
+    cache = _cache(no_cache)
+    report = _with_progress(lambda progress: extract_report(paths, model=model, loaded=loaded, on_article=progress,
+                                                            cache=cache, jobs=jobs), len(loaded.articles), quiet)
+    _report_cache(cache, quiet)
     _emit(report, output_format, csv_file, json_file, raw_csv)
     if not quiet:
         messages.print(f"{_count(len(report.articles), 'article')}, {_count(len(report.claims), 'claim')}")
@@ -149,6 +166,19 @@ def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: b
     from claimtrack.pipeline import require_articles
 
     return require_articles(loaded)
+
+
+def _cache(no_cache: bool):
+    from claimtrack.cache import ClaimCache
+
+    return None if no_cache else ClaimCache()
+
+
+def _report_cache(cache, quiet: bool) -> None:
+    if cache is not None:
+        cache.close()
+        if cache.problem and not quiet:
+            messages.print(f"note: {cache.problem}", markup=False)
 
 
 def _count(number: int, noun: str) -> str:
@@ -240,14 +270,27 @@ def _attribution(claim: Claim) -> str:
     return claim.speaker or claim.source or "—"
 
 
+_main_process = os.getpid()
+
+
 def _stop(signal_number: int, frame: object) -> None:
+    """Ctrl-C or a kill: stop the parsing workers at once, then unwind the main process cleanly, so that
+    temporary output files are removed and no output file is left half-written."""
+    if os.getpid() != _main_process:
+        os._exit(EXIT_INTERRUPTED)  # a parsing worker: the main process says what happened
+    # spaCy warns that its killed workers did not finish: that is the point.
+    warnings.filterwarnings("ignore", message=r"\[W127\]")
+    for worker in multiprocessing.active_children():
+        worker.kill()
     raise KeyboardInterrupt
 
 
 def main() -> None:
     """Entry point: run the app, turning library errors into one line on stderr and an exit code."""
-    # A kill gets the same clean stop as Ctrl-C: temporary output files are removed, no target is touched.
+    global _main_process
+    _main_process = os.getpid()
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:
         code = app(standalone_mode=False)
     except ClaimtrackError as error:
@@ -264,4 +307,8 @@ def main() -> None:
         sys.exit(EXIT_INTERNAL)
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into this exit code without a word
         messages.print("Error: interrupted; output files were left as they were", markup=False)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Not sys.exit: a killed worker's queue would keep the interpreter waiting for it at shutdown.
+        os._exit(EXIT_INTERRUPTED)
     sys.exit(code or EXIT_OK)

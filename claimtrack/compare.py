@@ -1,8 +1,9 @@
 """Align claims that state the same thing and give each group one verdict with a readable reason.
 
 Claims are never compared all against all: each is filed under a few blocking keys (what a figure counts,
-who is quoted, runs of quoted words) and only claims sharing a key are compared. Groups are the connected
-components of the "same thing" relation, so the result does not depend on the order of the input.
+who is quoted, runs of quoted words) and compared only with the groups already filed under the same key.
+Claims are taken in a fixed order (article, then offset), so the groups do not depend on the order in which
+they were given.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -39,6 +39,8 @@ MODIFIERS_NOT_COUNTED = {"additional", "more", "other", "extra", "further", "new
 APPROX_TOLERANCE = 0.10
 ROUNDING_TOLERANCE = 0.05
 MIN_SHARED_RUN = 4
+REPRESENTATIVES = 64
+REASON_FIGURES = 5
 DECADE = 10
 _TOKEN = re.compile(r"\w+")
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s")
@@ -60,7 +62,9 @@ def compare(claims: Iterable[Claim]) -> list[ClaimGroup]:
 # --- grouping -------------------------------------------------------------------------------------------
 
 def _components(facts: list, keys, same) -> list[list]:
-    """Connected components of `same`, testing only pairs that share a blocking key."""
+    """Connected components of `same`, comparing each claim only with the first member of each group
+    already filed under one of its blocking keys (at most REPRESENTATIVES per key), so the work grows with
+    the number of claims, not with its square."""
     parent = list(range(len(facts)))
 
     def root(i: int) -> int:
@@ -69,18 +73,19 @@ def _components(facts: list, keys, same) -> list[list]:
             i = parent[i]
         return i
 
-    blocks: dict[object, list[int]] = defaultdict(list)
+    representatives: dict[object, list[int]] = defaultdict(list)
     for index, fact in enumerate(facts):
         for key in keys(fact):
-            blocks[key].append(index)
-    tested: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for a, b in combinations(members, 2):
-            if (a, b) in tested or root(a) == root(b):
-                continue
-            tested.add((a, b))
-            if same(facts[a], facts[b]):
-                parent[root(a)] = root(b)
+            block = representatives[key]
+            joined = False
+            for other in block[-REPRESENTATIVES:]:
+                if root(other) == root(index):
+                    joined = True
+                elif same(facts[other], fact):
+                    parent[root(index)] = root(other)
+                    joined = True
+            if not joined:
+                block.append(index)
     grouped: dict[int, list] = defaultdict(list)
     for index, fact in enumerate(facts):
         grouped[root(index)].append(fact)
@@ -271,31 +276,36 @@ def _group_id(kind: str, claims: list[Claim]) -> str:
 def _quantity_group(members: list[_QuantityFacts]) -> ClaimGroup:
     claims = [m.claim for m in members]
     articles = sorted({c.article for c in claims})
-    clashes = [(a, b) for a, b in combinations(members, 2) if a.high < b.low or b.high < a.low]
     described = {m.claim.id: _attributed(m.claim, describe_figure(m.claim)) for m in members}
+    # Figures clash when one's highest possible value is below another's lowest: the extremes decide.
+    by_high = sorted(members, key=lambda m: (m.high, m.claim.id))[:REASON_FIGURES]
+    by_low = sorted(members, key=lambda m: (-m.low, m.claim.id))[:REASON_FIGURES]
+    clashes = [(low, high) for low in by_high for high in by_low if low.high < high.low]
     if clashes:
         verdict = "conflict"
-        pairs = []
-        for a, b in sorted(clashes, key=lambda p: (min(p[0].low, p[1].low), -max(p[0].high, p[1].high))):
-            first, second = sorted((a, b), key=lambda m: (m.low, m.high))
-            text = f"{described[first.claim.id]} vs {described[second.claim.id]}"
-            if text not in pairs:
-                pairs.append(text)
+        pairs = list(dict.fromkeys(f"{described[low.claim.id]} vs {described[high.claim.id]}"
+                                   for low, high in clashes))
         clashing = {m.claim.id for pair in clashes for m in pair}
-        others = [described[c.id] for c in claims if c.id not in clashing]
         reason = "; ".join(pairs[:3]) + (f"; {len(pairs) - 3} more" if len(pairs) > 3 else "")
         if len(articles) == 1:
             reason = f"within one article: {reason}"
+        others = [m for m in members if m.claim.id not in clashing]
         if others:
-            reason += f"; consistent with both: {', '.join(others)}"
+            bridging = all(m.low <= c.high and c.low <= m.high for m in others for pair in clashes for c in pair)
+            reason += f"; {'consistent with both' if bridging else 'also reported'}: {_listing(others, described)}"
     elif len(articles) == 1:
-        verdict, reason = "single-source", f"only in {articles[0]}: " + ", ".join(described[c.id] for c in claims)
+        verdict, reason = "single-source", f"only in {articles[0]}: {_listing(members, described)}"
     elif len({(c.low, c.high, c.approximator in ("lower_bound", "upper_bound")) for c in claims}) == 1:
-        verdict, reason = "agree", "same figure: " + ", ".join(described[c.id] for c in claims)
+        verdict, reason = "agree", f"same figure: {_listing(members, described)}"
     else:
-        verdict, reason = "compatible", "figures overlap: " + ", ".join(described[c.id] for c in claims)
+        verdict, reason = "compatible", f"figures overlap: {_listing(members, described)}"
     return ClaimGroup(id=_group_id("quantity", claims), kind="quantity", topic=_quantity_topic(members),
                       verdict=verdict, reason=reason, articles=articles, claims=claims)
+
+
+def _listing(members: list[_QuantityFacts], described: dict[str, str]) -> str:
+    shown = ", ".join(described[m.claim.id] for m in members[:REASON_FIGURES])
+    return shown + (f" and {len(members) - REASON_FIGURES} more" if len(members) > REASON_FIGURES else "")
 
 
 def _quantity_topic(members: list[_QuantityFacts]) -> str:
@@ -336,15 +346,17 @@ def _quote_group(members: list[_QuoteFacts]) -> ClaimGroup:
     attributions = sorted({f"{c.speaker or '?'}" + (f" via {c.source}" if c.source and c.source != c.speaker else "")
                            for c in claims})
     said = f"attributed to {'; '.join(attributions)}"
+    # Every quote is held against the longest, which the others mostly excerpt or reword.
+    reference = max(members, key=lambda m: (len(m.words), m.claim.id))
+    reworded = [m for m in members if m is not reference and _material_differences(m.words, reference.words)]
     if len(articles) == 1 and len(wordings) == 1:
         verdict, reason = "single-source", f"only in {articles[0]}; {said}"
-    elif len(wordings) == 1 or all(fuzz.ratio(a, b) >= 97 for a, b in combinations(wordings, 2)):
+    elif all(fuzz.ratio(" ".join(m.words), " ".join(reference.words)) >= 97 for m in members):
         verdict, reason = "agree", f"same wording in {len(articles)} articles; {said}"
-    elif not any(_material_differences(a.words, b.words) for a, b in combinations(members, 2)):
+    elif not reworded:
         verdict, reason = "compatible", f"one quotes a shorter excerpt of the same words; {said}"
     else:
-        first, second = next((a, b) for a, b in combinations(sorted(members, key=lambda m: (m.claim.article,
-                              m.claim.start)), 2) if _material_differences(a.words, b.words))
+        first, second = sorted((reworded[0], reference), key=lambda m: (m.claim.article, m.claim.start))
         left, right = _material_differences(first.words, second.words)
         verdict = "conflict"
         reason = (f"same statement quoted in different words: “…{left}…” ({first.claim.article}) vs "

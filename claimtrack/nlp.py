@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtrack.errors import ModelNotAvailableError
@@ -55,5 +58,25 @@ def _split_quote_marks(nlp: Language) -> None:
 
 
 def model_info(nlp: Language) -> ModelInfo:
-    meta = nlp.meta
+    return _info_from_meta(nlp.meta)
+
+
+def describe_model(name: str = DEFAULT_MODEL) -> ModelInfo:
+    """The pipeline's name and version from its meta.json, without importing spaCy (cache keys need it
+    before anything is parsed); loads the pipeline only when no meta.json is found."""
+    folder = Path(name)
+    if not folder.is_dir():
+        spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        locations = list(spec.submodule_search_locations or []) if spec is not None else []
+        folder = Path(locations[0]) if locations else folder
+    meta_file = folder / "meta.json"
+    if meta_file.is_file():
+        try:
+            return _info_from_meta(json.loads(meta_file.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
+    return model_info(load_pipeline(name))
+
+
+def _info_from_meta(meta: dict) -> ModelInfo:
     return ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}", version=meta.get("version", ""))

@@ -1,30 +1,73 @@
 """The stages as one library API: load → extract → compare, and calls that run them all.
 
-spaCy is imported only when extraction starts, so loading and comparing stay fast to import.
+spaCy is imported only when something must be parsed: comparing, and re-running over articles whose
+claims are cached, never load it.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from claimtrack._version import __version__
+from claimtrack.cache import ClaimCache
 from claimtrack.compare import compare
 from claimtrack.errors import NoInputError
 from claimtrack.load import DEFAULT_MAX_BYTES, load, supported_extensions
 from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport, LoadResult
-from claimtrack.nlp import DEFAULT_MODEL, load_pipeline, model_info
+from claimtrack.nlp import DEFAULT_MODEL, describe_model, load_pipeline
 
 ProgressCallback = Callable[[Article, list[Claim]], None]
+# Below this much text to parse, starting a second process costs more than it saves.
+PARALLEL_FROM_CHARACTERS = 300_000
 
 
 def extract(
-    articles: Iterable[Article], *, model: str = DEFAULT_MODEL, on_article: ProgressCallback | None = None
+    articles: Iterable[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    on_article: ProgressCallback | None = None,
+    cache: ClaimCache | None = None,
+    jobs: int | None = None,
 ) -> list[Claim]:
-    """Every attributed figure and quote in `articles` (as returned by `load`)."""
-    from claimtrack.extractors import extract as extract_with
+    """Every attributed figure and quote in `articles` (as returned by `load`), in article order.
 
-    return extract_with(articles, load_pipeline(model), on_article=on_article)
+    With a `cache`, articles whose claims are stored are not parsed again, and new results are stored.
+    `jobs` is the number of processes that parse; None picks one or both cores by the amount of text.
+    """
+    articles = list(articles)
+    found: dict[int, list[Claim]] = {}
+    keys: list[str] = []
+    if cache is not None:
+        info = describe_model(model)
+        keys = [cache.key(article, info) for article in articles]
+        stored = cache.get_many(keys)
+        found = {index: stored[key] for index, key in enumerate(keys) if key in stored}
+        for index, claims in found.items():
+            if on_article is not None:
+                on_article(articles[index], claims)
+    missing = [index for index in range(len(articles)) if index not in found]
+    if missing:
+        from claimtrack.extractors import iter_extract
+
+        to_parse = [articles[index] for index in missing]
+        processes = jobs or _jobs_for(to_parse)
+        fresh: list[tuple[str, list[Claim]]] = []
+        for index, (article, claims) in zip(missing, iter_extract(to_parse, load_pipeline(model), jobs=processes)):
+            found[index] = claims
+            if cache is not None:
+                fresh.append((keys[index], claims))
+            if on_article is not None:
+                on_article(article, claims)
+        if cache is not None:
+            cache.put_many(fresh)
+    return [claim for index in range(len(articles)) for claim in found[index]]
+
+
+def _jobs_for(articles: list[Article]) -> int:
+    characters = sum(len(article.text) for article in articles)
+    return min(2, os.cpu_count() or 1) if characters >= PARALLEL_FROM_CHARACTERS else 1
 
 
 def extract_report(
@@ -34,12 +77,14 @@ def extract_report(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_article: ProgressCallback | None = None,
     loaded: LoadResult | None = None,
+    cache: ClaimCache | None = None,
+    jobs: int | None = None,
 ) -> ExtractionReport:
     """Load `paths` and extract their claims; raises NoInputError when nothing could be loaded."""
     loaded = require_articles(loaded or load(paths, max_bytes=max_bytes))
-    claims = extract(loaded.articles, model=model, on_article=on_article)
+    claims = extract(loaded.articles, model=model, on_article=on_article, cache=cache, jobs=jobs)
     return ExtractionReport(
-        claimtrack_version=__version__, model=model_info(load_pipeline(model)), articles=loaded.articles,
+        claimtrack_version=__version__, model=describe_model(model), articles=loaded.articles,
         skipped=loaded.skipped, claims=claims,
     )
 
@@ -51,9 +96,12 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_article: ProgressCallback | None = None,
     loaded: LoadResult | None = None,
+    cache: ClaimCache | None = None,
+    jobs: int | None = None,
 ) -> ComparisonReport:
     """Load, extract and compare: the discrepancy report for the articles under `paths`."""
-    extracted = extract_report(paths, model=model, max_bytes=max_bytes, on_article=on_article, loaded=loaded)
+    extracted = extract_report(paths, model=model, max_bytes=max_bytes, on_article=on_article, loaded=loaded,
+                               cache=cache, jobs=jobs)
     return ComparisonReport(
         claimtrack_version=extracted.claimtrack_version, model=extracted.model, articles=extracted.articles,
         skipped=extracted.skipped, groups=compare(extracted.claims),

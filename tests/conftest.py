@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 TESTS = Path(__file__).parent
+# Commands run by the tests keep their claim cache out of the user's cache folder, and start without one.
+os.environ["CLAIMTRACK_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimtrack-test-cache-")
 FIXTURES = TESTS / "fixtures"
 SEEDS = TESTS.parent / "seeds"
 

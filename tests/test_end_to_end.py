@@ -61,3 +61,10 @@ def test_unbalanced_quotes_in_the_seed_become_quotes_not_errors(seed_report):
     another = next(c for c in claims if c.claim_text.startswith("Some people would leave their post"))
     assert another.claim_text.endswith("It was truly like we were dying")
     assert another.speaker == "another"
+
+
+def test_only_the_two_real_discrepancies_are_flagged(seed_report):
+    conflicts = [g for g in seed_report.groups if g.verdict == "conflict"]
+    assert [(g.kind, len(g.articles)) for g in conflicts] == [("quantity", 3), ("quote", 2)]
+    assert conflicts[0].topic == "North Korean troops sent to Russia"
+    assert "reaffirmed their commitment" in conflicts[1].topic

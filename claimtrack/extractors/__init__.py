@@ -5,7 +5,7 @@ spaCy objects stay inside this package; what leaves it are plain models with off
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -34,23 +34,11 @@ BATCH_SIZE = 64
 PIECE_LIMIT = 100_000
 
 
-def extract(
-    articles: Iterable[Article],
-    nlp: Language,
-    *,
-    on_article: Callable[[Article, list[Claim]], None] | None = None,
-) -> list[Claim]:
-    """Every attributed figure and quote in `articles`, in article order."""
-    claims: list[Claim] = []
-    for article, found in iter_extract(articles, nlp):
-        claims.extend(found)
-        if on_article is not None:
-            on_article(article, found)
-    return claims
-
-
-def iter_extract(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Article, list[Claim]]]:
-    """Stream (article, its claims), parsing the claim windows of consecutive articles in shared batches."""
+def iter_extract(
+    articles: Iterable[Article], nlp: Language, *, jobs: int = 1
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Stream (article, its claims) in article order, parsing the claim windows of consecutive articles in
+    shared batches, in `jobs` processes."""
     pending: dict[int, tuple[Article, list[_Window], list[Doc | None]]] = {}
 
     def texts() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -63,7 +51,7 @@ def iter_extract(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[A
                 yield window.text, (number, index)
 
     next_article = 0
-    for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
+    for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs):
         if index >= 0:
             pending[number][2][index] = doc
         while next_article in pending and all(d is not None for d in pending[next_article][2]):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimtrack.extractors.sources import SPEECH_VERBS
 from claimtrack.extractors.tokens import entity_of
 from claimtrack.numbers import (
     FRACTION_WORDS,
@@ -349,12 +350,20 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         return None
 
     anchor_token = doc[counted_tokens[-1]] if counted_tokens else doc[figure.last]
+    if low == high == 1 and _names_a_speaker(anchor_token):
+        # "said one construction worker": a person quoted, not a figure.
+        return None
     subject, predicate = _clause_of(anchor_token)
     span = doc[start_token: end_token + 1]
     return QuantityFinding(
         start=span.start_char, end=span.end_char, low=low, high=high, approximator=approximator,
         unit=unit, counted=counted, subject=subject, predicate=predicate, anchor=anchor_token,
     )
+
+
+def _names_a_speaker(noun: Token) -> bool:
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in SPEECH_VERBS or verb.lower_ in ("said", "says"))
 
 
 def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure | None:

@@ -1,0 +1,111 @@
+"""On-disk cache of extracted claims, so re-runs over unchanged articles skip the parser entirely.
+
+Claims are stored per article in SQLite under a key made of everything that decides them: the article's
+id, format and text, the spaCy pipeline's name and version, and a fingerprint of claimtrack's own code.
+SQLite's write-ahead log lets several runs share the file; a cache that cannot be opened or written is
+switched off with a `problem` to report, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from claimtrack.models import Article, Claim, ModelInfo
+
+CACHE_FILE = "claims.sqlite3"
+BUSY_TIMEOUT_SECONDS = 30
+
+
+def default_cache_dir() -> Path:
+    """$CLAIMTRACK_CACHE_DIR, else the platform's user cache folder."""
+    if os.environ.get("CLAIMTRACK_CACHE_DIR"):
+        return Path(os.environ["CLAIMTRACK_CACHE_DIR"])
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "claimtrack" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "claimtrack"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimtrack"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of claimtrack's source: any change to how claims are found makes old entries unused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ClaimCache:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or default_cache_dir()) / CACHE_FILE
+        self.problem: str | None = None
+        self._connection: sqlite3.Connection | None = None
+
+    def key(self, article: Article, model: ModelInfo) -> str:
+        digest = hashlib.sha256()
+        for part in (code_fingerprint(), model.name, model.version, article.id, article.format, article.text):
+            digest.update(part.encode("utf-8", errors="surrogatepass"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, list[Claim]]:
+        connection = self._connect()
+        if connection is None:
+            return {}
+        found: dict[str, list[Claim]] = {}
+        keys = list(keys)
+        try:
+            for first in range(0, len(keys), 500):
+                chunk = keys[first: first + 500]
+                rows = connection.execute(
+                    f"SELECT key, claims FROM claims WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, claims in rows:
+                    found[key] = [Claim.model_validate(claim) for claim in json.loads(claims)]
+        except (sqlite3.Error, ValueError) as error:
+            self._give_up(f"could not read the claim cache {self.path} ({error})")
+            return {}
+        return found
+
+    def put_many(self, entries: Iterable[tuple[str, list[Claim]]]) -> None:
+        connection = self._connect()
+        if connection is None:
+            return
+        rows = [(key, json.dumps([claim.model_dump() for claim in claims])) for key, claims in entries]
+        try:
+            with connection:
+                connection.executemany("INSERT OR REPLACE INTO claims (key, claims) VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            self._give_up(f"could not write the claim cache {self.path} ({error})")
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self.problem is not None:
+            return None
+        if self._connection is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, claims TEXT NOT NULL)")
+                self._connection = connection
+            except (OSError, sqlite3.Error) as error:
+                self._give_up(f"claim cache {self.path} is not usable ({error}); running without it")
+        return self._connection
+
+    def _give_up(self, problem: str) -> None:
+        self.problem = problem
+        self.close()
