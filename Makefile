@@ -25,6 +25,10 @@ test: install
 eval: install
 	$(BIN)/python scripts/eval.py --eval-dir $(SHARED)/eval --json eval-results.json --floors eval-floors.json
 
+# Speed and memory against a naive spaCy run on the shared BBC corpus (several minutes); not a test.
+bench: install
+	$(BIN)/python scripts/bench.py $(SHARED)/corpus/bbc-news-2225.jsonl --json bench-results.json
+
 # 10,000 generated hostile inputs through the whole pipeline; not part of make test.
 fuzz: install
 	$(BIN)/python scripts/fuzz.py --inputs 10000

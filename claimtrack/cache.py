@@ -2,6 +2,8 @@
 
 Claims are stored per article in SQLite under a key made of everything that decides them: the article's
 id, format and text, the spaCy pipeline's name and version, and a fingerprint of claimtrack's own code.
+The groups of a comparison are stored too, under the keys of all its articles, so re-running `compare` on
+the same articles skips the comparison as well.
 SQLite's write-ahead log lets several runs share the file; a cache that cannot be opened or written is
 switched off with a `problem` to report, never an error.
 """
@@ -17,9 +19,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from claimtrack.models import Article, Claim, ModelInfo
+from pydantic import TypeAdapter
+
+from claimtrack.models import Article, Claim, ClaimGroup, ModelInfo
 
 CACHE_FILE = "claims.sqlite3"
+_GROUPS = TypeAdapter(list[ClaimGroup])
 BUSY_TIMEOUT_SECONDS = 30
 
 
@@ -58,6 +63,32 @@ class ClaimCache:
             digest.update(b"\0")
         return digest.hexdigest()
 
+    def comparison_key(self, article_keys: Iterable[str]) -> str:
+        """The key of a comparison of exactly these articles, in this order."""
+        return hashlib.sha256("\n".join(["comparison", *article_keys]).encode()).hexdigest()
+
+    def get_groups(self, key: str) -> list[ClaimGroup] | None:
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT groups FROM comparisons WHERE key = ?", (key,)).fetchone()
+            return None if row is None else _GROUPS.validate_json(row[0])
+        except (sqlite3.Error, ValueError) as error:
+            self._give_up(f"could not read the claim cache {self.path} ({error})")
+            return None
+
+    def put_groups(self, key: str, groups: list[ClaimGroup]) -> None:
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.execute("INSERT OR REPLACE INTO comparisons (key, groups) VALUES (?, ?)",
+                                   (key, _GROUPS.dump_json(groups).decode()))
+        except sqlite3.Error as error:
+            self._give_up(f"could not write the claim cache {self.path} ({error})")
+
     def get_many(self, keys: Iterable[str]) -> dict[str, list[Claim]]:
         connection = self._connect()
         if connection is None:
@@ -70,7 +101,8 @@ class ClaimCache:
                 rows = connection.execute(
                     f"SELECT key, claims FROM claims WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, claims in rows:
-                    found[key] = [Claim.model_validate(claim) for claim in json.loads(claims)]
+                    # Written by this very code (its fingerprint is in the key), so not validated again.
+                    found[key] = [Claim.model_construct(**claim) for claim in json.loads(claims)]
         except (sqlite3.Error, ValueError) as error:
             self._give_up(f"could not read the claim cache {self.path} ({error})")
             return {}
@@ -101,6 +133,8 @@ class ClaimCache:
                 connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, claims TEXT NOT NULL)")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS comparisons (key TEXT PRIMARY KEY, groups TEXT NOT NULL)")
                 self._connection = connection
             except (OSError, sqlite3.Error) as error:
                 self._give_up(f"claim cache {self.path} is not usable ({error}); running without it")

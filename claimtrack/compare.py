@@ -39,6 +39,9 @@ MODIFIERS_NOT_COUNTED = {"additional", "more", "other", "extra", "further", "new
 APPROX_TOLERANCE = 0.10
 ROUNDING_TOLERANCE = 0.05
 MIN_SHARED_RUN = 4
+LONG_SHARED_RUN = 8
+# The same words in another order score high; a short quote inside a long one does not.
+REWORDING_SIMILARITY = 80
 REPRESENTATIVES = 64
 REASON_FIGURES = 5
 DECADE = 10
@@ -75,15 +78,18 @@ def _components(facts: list, keys, same) -> list[list]:
 
     representatives: dict[object, list[int]] = defaultdict(list)
     for index, fact in enumerate(facts):
+        tested: set[int] = set()  # a claim shares many keys with the same representative
         for key in keys(fact):
             block = representatives[key]
             joined = False
             for other in block[-REPRESENTATIVES:]:
                 if root(other) == root(index):
                     joined = True
-                elif same(facts[other], fact):
-                    parent[root(index)] = root(other)
-                    joined = True
+                elif other not in tested:
+                    tested.add(other)
+                    if same(facts[other], fact):
+                        parent[root(index)] = root(other)
+                        joined = True
             if not joined:
                 block.append(index)
     grouped: dict[int, list] = defaultdict(list)
@@ -187,34 +193,45 @@ class _QuoteFacts:
     claim: Claim
     words: list[str]
     speaker_words: frozenset[str]
+    padded: str  # " a b c ": whole-word containment by substring search
+    runs: frozenset[tuple[str, ...]]  # every MIN_SHARED_RUN words in a row
+    long_runs: frozenset[tuple[str, ...]]  # every LONG_SHARED_RUN words in a row
 
     @classmethod
     def of(cls, claim: Claim) -> _QuoteFacts:
         speaker = " ".join(filter(None, (claim.speaker, claim.speaker_mention)))
         speaker_words = frozenset(w for w in _normalise(speaker) if w not in FUNCTION_WORDS)
-        return cls(claim, _normalise(claim.claim_text), speaker_words)
+        words = _normalise(claim.claim_text)
+        return cls(claim, words, speaker_words, f" {' '.join(words)} ", _runs(words, MIN_SHARED_RUN),
+                   _runs(words, LONG_SHARED_RUN))
+
+
+def _runs(words: list[str], length: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(zip(*(words[i:] for i in range(length))))
 
 
 def _quote_keys(fact: _QuoteFacts) -> list[object]:
     words = fact.words
     if len(words) < 3:
         return [("short", tuple(words))]
-    return [("run", tuple(words[i: i + 3])) for i in range(len(words) - 2)]
+    # Three words in a row that are all function words ("one of the") say nothing about which quote it is.
+    plain = [word in FUNCTION_WORDS for word in words]
+    keys = {("run", run) for run, a, b, c in zip(zip(words, words[1:], words[2:]), plain, plain[1:], plain[2:])
+            if not (a and b and c)}
+    return sorted(keys) or [("short", tuple(words))]
 
 
 def _same_quote(a: _QuoteFacts, b: _QuoteFacts) -> bool:
+    """The same statement: same words; or a shared run of words, with the same speaker, or long, or one
+    quote wholly inside the other; or, for the same speaker, mostly the same words in another order."""
     if a.words == b.words:
         return len(a.words) >= 2 or bool(a.speaker_words & b.speaker_words)
     same_speaker = bool(a.speaker_words & b.speaker_words)
-    run = _longest_shared_run(a.words, b.words)
-    if run >= MIN_SHARED_RUN and (same_speaker or run >= 8 or run == min(len(a.words), len(b.words))):
-        return True
-    return same_speaker and fuzz.token_set_ratio(" ".join(a.words), " ".join(b.words)) >= 80
-
-
-def _longest_shared_run(a: list[str], b: list[str]) -> int:
-    match = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size
+    if not a.runs.isdisjoint(b.runs):
+        shorter, longer = (a, b) if len(a.words) <= len(b.words) else (b, a)
+        if same_speaker or not a.long_runs.isdisjoint(b.long_runs) or shorter.padded in longer.padded:
+            return True
+    return same_speaker and fuzz.token_sort_ratio(a.padded, b.padded) >= REWORDING_SIMILARITY
 
 
 # --- verdicts -------------------------------------------------------------------------------------------

@@ -329,6 +329,8 @@ _MARKUP = re.compile(
     r"|(?<![\w_])_(?=[^\s_])(?P<em_u>[^_\n]+?)(?<=\S)_(?![\w_])"
     r"|`(?P<code>[^`\n]+)`"
 )
+# Every piece of markup above has one of these; most news lines have none and skip the slower pattern.
+_MARKUP_CHARACTERS = re.compile(r"[*_\[`]")
 _LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+•]\s+)")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _WORDS = re.compile(r"\w+")
@@ -442,6 +444,8 @@ def _looks_like_title(paragraph: list[_Line]) -> bool:
 def _strip_markup(line: str) -> str:
     prefix = _LINE_PREFIX.match(line)
     line = line[prefix.end():] if prefix else line
+    if not _MARKUP_CHARACTERS.search(line):
+        return line
     return _MARKUP.sub(lambda m: next((g for g in _kept_groups(m) if g is not None), ""), line)
 
 
@@ -454,7 +458,8 @@ def _copy_without_markup(builder: MappedTextBuilder, line: _Line, *, line_start:
     offset = line.start
     prefix = _LINE_PREFIX.match(line.content) if line_start else None
     position = prefix.end() if prefix else 0
-    for match in _MARKUP.finditer(line.content, position):
+    matches = _MARKUP.finditer(line.content, position) if _MARKUP_CHARACTERS.search(line.content, position) else ()
+    for match in matches:
         builder.copy(offset + position, offset + match.start())
         for name in ("link", "strong_text", "em", "em_u", "code"):
             if match.group(name) is not None:

@@ -100,12 +100,19 @@ def run(
     jobs: int | None = None,
 ) -> ComparisonReport:
     """Load, extract and compare: the discrepancy report for the articles under `paths`."""
-    extracted = extract_report(paths, model=model, max_bytes=max_bytes, on_article=on_article, loaded=loaded,
-                               cache=cache, jobs=jobs)
-    return ComparisonReport(
-        claimtrack_version=extracted.claimtrack_version, model=extracted.model, articles=extracted.articles,
-        skipped=extracted.skipped, groups=compare(extracted.claims),
-    )
+    loaded = require_articles(loaded or load(paths, max_bytes=max_bytes))
+    info = describe_model(model)
+    comparison_key = None
+    groups = None
+    if cache is not None:
+        comparison_key = cache.comparison_key(cache.key(article, info) for article in loaded.articles)
+        groups = cache.get_groups(comparison_key)
+    if groups is None:
+        groups = compare(extract(loaded.articles, model=model, on_article=on_article, cache=cache, jobs=jobs))
+        if cache is not None:
+            cache.put_groups(comparison_key, groups)
+    return ComparisonReport(claimtrack_version=__version__, model=info, articles=loaded.articles,
+                            skipped=loaded.skipped, groups=groups)
 
 
 def require_articles(loaded: LoadResult) -> LoadResult:

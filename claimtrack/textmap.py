@@ -8,7 +8,6 @@ between two paragraphs) maps as a whole onto the original stretch it replaced.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -39,6 +38,11 @@ _SPACE_RUN = re.compile(r"(?P<invisible>[\u00ad\u200b-\u200d\u2060\ufeff])|[^\S\
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d1\u00e2\u00f0][\u0080-\u00bf\u0152\u0153\u0160\u0161"
                        "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
                        "\u2039\u203a\u20ac\u2122]")
+
+
+# Mojibake never mixes with plain ASCII, so each run of other characters is repaired on its own: cheap, and
+# each repaired run maps onto exactly the characters it replaced.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def repair_mojibake(text: str) -> str:
@@ -101,23 +105,22 @@ class MappedTextBuilder:
 
     def copy(self, start: int, end: int) -> None:
         """Append original[start:end], collapsing white space runs, translating typographic marks and
-        repairing mojibake ("Â£3.9bn" → "£3.9bn"), each repaired stretch mapped onto what it replaced."""
+        repairing mojibake ("Â£3.9bn" → "£3.9bn"), each repaired run mapped onto what it replaced."""
         chunk = self.original[start:end]
-        if _MOJIBAKE.search(chunk):
-            repaired = repair_mojibake(chunk)
-            if repaired != chunk:
-                self.repaired = True
-                matcher = difflib.SequenceMatcher(None, chunk, repaired, autojunk=False)
-                for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-                    if tag == "equal":
-                        self._copy_plain(start + a1, start + a2)
-                    elif b2 > b1:
-                        low, high = start + a1, start + a2
-                        if low == high:  # an insertion stands on the character before it (or after)
-                            low, high = (low - 1, low) if low > start else (low, min(low + 1, end))
-                        self.replace(repaired[b1:b2], low, high)
-                return
-        self._copy_plain(start, end)
+        if not _MOJIBAKE.search(chunk):
+            self._copy_plain(start, end)
+            return
+        position = 0
+        for match in _NON_ASCII_RUN.finditer(chunk):
+            run = match.group()
+            repaired = repair_mojibake(run) if _MOJIBAKE.search(run) else run
+            if repaired == run:
+                continue
+            self._copy_plain(start + position, start + match.start())
+            self.replace(repaired, start + match.start(), start + match.end())
+            self.repaired = True
+            position = match.end()
+        self._copy_plain(start + position, end)
 
     def _copy_plain(self, start: int, end: int) -> None:
         chunk = self.original[start:end]

@@ -75,3 +75,14 @@ def test_no_cache_leaves_the_cache_alone(tmp_path):
                              "--format", "json"], capture_output=True, env=environment, timeout=300)
     assert result.returncode == 0
     assert not (tmp_path / "cache").exists()
+
+
+def test_comparing_the_same_articles_again_reuses_the_groups(tmp_path, monkeypatch):
+    first = claimtrack.run([SEEDS], cache=ClaimCache(tmp_path))
+
+    def no_comparison(claims):
+        raise AssertionError("the comparison was run again")
+
+    monkeypatch.setattr(claimtrack.pipeline, "compare", no_comparison)
+    second = claimtrack.run([SEEDS], cache=ClaimCache(tmp_path))
+    assert second.groups == first.groups
