@@ -5,6 +5,7 @@ spaCy objects stay inside this package; what leaves it are plain models with off
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,9 +27,11 @@ PRONOUNS = {"he", "she", "him", "her", "they", "them", "his", "hers"}
 TITLES = {
     "president", "mr", "mrs", "ms", "dr", "prime", "minister", "leader", "sen", "senator", "gov", "governor",
     "rep", "secretary", "chancellor", "king", "queen", "prince", "general", "gen", "sir", "lord", "dame",
-    "judge", "justice", "chairman", "ceo", "mayor", "professor", "prof", "former", "supreme", "dictator",
+    "judge", "justice", "chairman", "ceo", "mayor", "professor", "prof", "former", "supreme", "dictator", "the",
 }
 BATCH_SIZE = 64
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_DEMONYM_ENDINGS = ("an", "ese", "ish")
 # Longer paragraphs are parsed in pieces: spaCy refuses texts over nlp.max_length (a million characters)
 # and its memory grows with the length of each text.
 PIECE_LIMIT = 100_000
@@ -106,11 +109,18 @@ class _ArticleContext:
     recent_people: list[tuple[int, str]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, docs: list[Doc]) -> _ArticleContext:
+    def of(cls, docs: list[Doc], text: str) -> _ArticleContext:
         context = cls()
-        names = sorted({_person_name(ent) for doc in docs for ent in doc.ents if ent.label_ == "PERSON"},
-                       key=lambda name: (-len(name.split()), name))
-        for name in names:
+        names = {_person_name(ent) for doc in docs for ent in doc.ents if ent.label_ == "PERSON"}
+        # Sentences without a claim are not parsed, yet often name people in full ("Russian President
+        # Vladimir Putin held a call"): their capitalised runs complete a surname the parsed part lacks.
+        for run in _CAPITALISED_RUN.findall(text):
+            words = run.split()
+            while words and (words[0].casefold() in TITLES or words[0].endswith(_DEMONYM_ENDINGS)):
+                words = words[1:]
+            if 2 <= len(words) <= 3:
+                names.add(" ".join(words))
+        for name in sorted(names, key=lambda name: (-len(name.split()), name)):
             for word in name.split():
                 context.full_names.setdefault(word.casefold(), name)
         for doc in docs:
@@ -146,7 +156,7 @@ def _person_name(entity: Span) -> str:
 
 def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]) -> list[Claim]:
     body = _body(article)
-    context = _ArticleContext.of(docs)
+    context = _ArticleContext.of(docs, body.text.text)
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     continuing: list[Link] = []
