@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack._version import __version__
+from claimtrack.cache import ClaimCache
 from claimtrack.errors import ClaimtrackError, OutputError
 from claimtrack.load import DEFAULT_MAX_BYTES, STDIN, load
 from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport, LoadResult, Report
@@ -104,12 +105,8 @@ def compare_cli(
     """Group the claims of all articles by what they state, with a verdict per group, conflicts first."""
     from claimtrack.pipeline import run
 
-    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
-    cache = _cache(no_cache)
-    report = _with_progress(lambda progress: run(paths, model=model, loaded=loaded, on_article=progress,
-                                                 cache=cache, jobs=jobs), len(loaded.articles), quiet)
-    _report_cache(cache, quiet)
-    _emit(report, output_format, csv_file, json_file, raw_csv)
+    report, loaded = _produce(run, paths, model=model, max_bytes=max_bytes, quiet=quiet, no_cache=no_cache,
+                              jobs=jobs, outputs=(output_format, csv_file, json_file, raw_csv))
     conflicts = sum(group.verdict == "conflict" for group in report.groups)
     if not quiet:
         claims = sum(len(group.claims) for group in report.groups)
@@ -136,15 +133,27 @@ def extract_cli(
     """List every claim found in each article: figures, quotes, speakers and sources, with offsets."""
     from claimtrack.pipeline import extract_report
 
-    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
-    cache = _cache(no_cache)
-    report = _with_progress(lambda progress: extract_report(paths, model=model, loaded=loaded, on_article=progress,
-                                                            cache=cache, jobs=jobs), len(loaded.articles), quiet)
-    _report_cache(cache, quiet)
-    _emit(report, output_format, csv_file, json_file, raw_csv)
+    report, loaded = _produce(extract_report, paths, model=model, max_bytes=max_bytes, quiet=quiet,
+                              no_cache=no_cache, jobs=jobs, outputs=(output_format, csv_file, json_file, raw_csv))
     if not quiet:
         messages.print(f"{_count(len(report.articles), 'article')}, {_count(len(report.claims), 'claim')}")
     raise typer.Exit(_input_status(loaded))
+
+
+def _produce(stage, paths: list[str], *, model: str, max_bytes: int, quiet: bool, no_cache: bool, jobs: int | None,
+             outputs: tuple[OutputFormat, Path | None, Path | None, bool]) -> tuple[Report, LoadResult]:
+    """Load, run `stage` (extract or compare) with a progress bar and the cache, and write its report."""
+    output_format, csv_file, json_file, raw_csv = outputs
+    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
+    cache = None if no_cache else ClaimCache()
+    report = _with_progress(lambda progress: stage(paths, model=model, loaded=loaded, on_article=progress,
+                                                   cache=cache, jobs=jobs), len(loaded.articles), quiet)
+    if cache is not None:
+        cache.close()
+        if cache.problem and not quiet:
+            messages.print(f"note: {cache.problem}", markup=False)
+    _emit(report, output_format, csv_file, json_file, raw_csv)
+    return report, loaded
 
 
 def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: bool) -> LoadResult:
@@ -166,19 +175,6 @@ def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: b
     from claimtrack.pipeline import require_articles
 
     return require_articles(loaded)
-
-
-def _cache(no_cache: bool):
-    from claimtrack.cache import ClaimCache
-
-    return None if no_cache else ClaimCache()
-
-
-def _report_cache(cache, quiet: bool) -> None:
-    if cache is not None:
-        cache.close()
-        if cache.problem and not quiet:
-            messages.print(f"note: {cache.problem}", markup=False)
 
 
 def _count(number: int, noun: str) -> str:
