@@ -52,8 +52,8 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.", metavar="PATH...",
-                                            show_default=False)]
+Paths = Annotated[list[str], typer.Argument(
+    help="Article files or folders (searched recursively); '-' reads stdin.", metavar="PATH...", show_default=False)]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="What to print on stdout.")]
 CsvOption = Annotated[Path | None, typer.Option("--csv", help="Also write the table as CSV to this file.",
                                                 dir_okay=False, show_default=False)]

@@ -363,7 +363,8 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
 
 def _names_a_speaker(noun: Token) -> bool:
     verb = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in SPEECH_VERBS or verb.lower_ in ("said", "says"))
+    return noun.dep_ in ("nsubj", "nsubjpass") and (
+        verb.lemma_.lower() in SPEECH_VERBS or verb.lower_ in ("said", "says"))
 
 
 def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure | None:

@@ -25,9 +25,9 @@ SPEECH_VERBS = {
     "charge", "contend", "maintain", "assert", "affirm", "testify", "proclaim", "mention", "continue",
     "caution", "counter", "demand", "thank", "quote", "cite", "allege", "retort", "groan",
     "chant", "sing", "read", "pronounce", "signal", "summarise", "summarize", "speak", "share", "talk",
-    "blame", "cite", "reference", "denounce", "condemn", "defend", "dismiss", "mock", "ridicule", "question",
-    "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "recount", "describe", "characterise",
-    "characterize", "brand", "tweet",
+    "blame", "reference", "denounce", "condemn", "defend", "dismiss", "mock", "ridicule", "question",
+    "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "characterise",
+    "characterize",
 }
 # Verbs whose subject vouches for a figure or a fact.
 REPORTING_VERBS = SPEECH_VERBS | {
