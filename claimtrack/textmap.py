@@ -96,10 +96,6 @@ class MappedTextBuilder:
         self.paragraphs: list[tuple[int, int]] = []
         self.repaired = False
 
-    @property
-    def length(self) -> int:
-        return self._length
-
     def ends_with_space(self) -> bool:
         return self._paragraph_start is None or self._parts[-1][-1:] in (" ", "\n")
 
