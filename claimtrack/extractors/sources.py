@@ -136,9 +136,22 @@ def subject_of(verb: Token, inside: range) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in inside]
                 if objects:
                     return objects[0]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            # "unleashed a series of tweets saying …": the tweets' author says it.
+            verb = _governing_verb(verb.head)
+            if verb is None:
+                return None
+            continue
         if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head is verb:
             return None
         verb = verb.head
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
     return None
 
 
