@@ -118,7 +118,9 @@ class _ArticleContext:
             words = run.split()
             while words and (words[0].casefold() in TITLES or words[0].endswith(_DEMONYM_ENDINGS)):
                 words = words[1:]
-            if 2 <= len(words) <= 3:
+            # Two names side by side ("Bush Cherie Blair") or a name and an organisation ("Kilroy-Silk
+            # Party") make longer runs; a three-word name has a short middle ("Kim Jong Un").
+            if len(words) == 2 or len(words) == 3 and len(words[1]) <= 4:
                 names.add(" ".join(words))
         for name in sorted(names, key=lambda name: (-len(name.split()), name)):
             for word in name.split():
