@@ -1,8 +1,8 @@
 """claimtrack: find where news coverage of one event agrees and conflicts, claim by claim.
 
-    >>> import claimtrack
-    >>> report = claimtrack.run(["seeds/"])
-    >>> [g.topic for g in report.groups if g.verdict == "conflict"]
+    import claimtrack
+    report = claimtrack.run(["seeds/"])
+    conflicts = [group.topic for group in report.groups if group.verdict == "conflict"]
 """
 
 from claimtrack._version import __version__
