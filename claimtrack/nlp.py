@@ -61,6 +61,7 @@ def model_info(nlp: Language) -> ModelInfo:
     return _info_from_meta(nlp.meta)
 
 
+@lru_cache(maxsize=4)
 def describe_model(name: str = DEFAULT_MODEL) -> ModelInfo:
     """The pipeline's name and version from its meta.json, without importing spaCy (cache keys need it
     before anything is parsed); loads the pipeline only when no meta.json is found."""

@@ -37,11 +37,20 @@ def extract(
     `jobs` is the number of processes that parse; None picks one or both cores by the amount of text.
     """
     articles = list(articles)
+    keys = _cache_keys(articles, model, cache)
+    return _extract(articles, keys, model=model, on_article=on_article, cache=cache, jobs=jobs)
+
+
+def _cache_keys(articles: list[Article], model: str, cache: ClaimCache | None) -> list[str]:
+    info = describe_model(model)
+    return [cache.key(article, info) for article in articles] if cache is not None else []
+
+
+def _extract(articles: list[Article], keys: list[str], *, model: str, on_article: ProgressCallback | None,
+             cache: ClaimCache | None, jobs: int | None) -> list[Claim]:
+    """`extract` with the articles' cache keys already made (hashing every text once per run is enough)."""
     found: dict[int, list[Claim]] = {}
-    keys: list[str] = []
     if cache is not None:
-        info = describe_model(model)
-        keys = [cache.key(article, info) for article in articles]
         stored = cache.get_many(keys)
         found = {index: stored[key] for index, key in enumerate(keys) if key in stored}
         for index, claims in found.items():
@@ -101,17 +110,18 @@ def run(
 ) -> ComparisonReport:
     """Load, extract and compare: the discrepancy report for the articles under `paths`."""
     loaded = require_articles(loaded or load(paths, max_bytes=max_bytes))
-    info = describe_model(model)
+    keys = _cache_keys(loaded.articles, model, cache)
     comparison_key = None
     groups = None
     if cache is not None:
-        comparison_key = cache.comparison_key(cache.key(article, info) for article in loaded.articles)
+        comparison_key = cache.comparison_key(keys)
         groups = cache.get_groups(comparison_key)
     if groups is None:
-        groups = compare(extract(loaded.articles, model=model, on_article=on_article, cache=cache, jobs=jobs))
+        claims = _extract(loaded.articles, keys, model=model, on_article=on_article, cache=cache, jobs=jobs)
+        groups = compare(claims)
         if cache is not None:
             cache.put_groups(comparison_key, groups)
-    return ComparisonReport(claimtrack_version=__version__, model=info, articles=loaded.articles,
+    return ComparisonReport(claimtrack_version=__version__, model=describe_model(model), articles=loaded.articles,
                             skipped=loaded.skipped, groups=groups)
 
 
