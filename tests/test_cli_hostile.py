@@ -7,9 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 
@@ -24,21 +22,16 @@ def rows(result) -> list[dict]:
 
 
 def as_unprivileged(command: list[str]) -> list[str]:
-    """Root reads files whatever their permissions: run as nobody to meet a permission error."""
+    """Root reads files whatever their permissions: run as root without the capabilities that allow it
+    (the project's own files, owned by root, stay readable wherever the clone is)."""
     if os.geteuid() != 0:
         return command
     if not shutil.which("setpriv"):
         pytest.fail("running as root without setpriv: cannot check permission errors")
-    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
 
 
-def test_unreadable_file_is_named_and_the_rest_processed():
-    with tempfile.TemporaryDirectory() as folder:
-        os.chmod(folder, 0o755)  # reachable for the unprivileged user the test runs the command as
-        unreadable_file_is_named_and_the_rest_processed(Path(folder))
-
-
-def unreadable_file_is_named_and_the_rest_processed(tmp_path):
+def test_unreadable_file_is_named_and_the_rest_processed(tmp_path):
     locked = tmp_path / "locked.txt"
     locked.write_text("Police said 12 people were hurt.", encoding="utf-8")
     locked.chmod(0)
