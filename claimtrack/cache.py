@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from claimtrack.models import Article, Claim, ClaimGroup, ModelInfo
+from claimtrack.models import Article, Claim, ClaimGroup, Frame, ModelInfo
 
 CACHE_FILE = "claims.sqlite3"
 _GROUPS = TypeAdapter(list[ClaimGroup])
@@ -48,6 +48,12 @@ def code_fingerprint() -> str:
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _claim_from_cache(stored: dict) -> Claim:
+    """A claim as this very code wrote it (its fingerprint is in the key), so not validated again."""
+    frame = stored.get("frame")
+    return Claim.model_construct(**{**stored, "frame": Frame.model_construct(**frame) if frame else None})
 
 
 class ClaimCache:
@@ -101,8 +107,7 @@ class ClaimCache:
                 rows = connection.execute(
                     f"SELECT key, claims FROM claims WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, claims in rows:
-                    # Written by this very code (its fingerprint is in the key), so not validated again.
-                    found[key] = [Claim.model_construct(**claim) for claim in json.loads(claims)]
+                    found[key] = [_claim_from_cache(claim) for claim in json.loads(claims)]
         except (sqlite3.Error, ValueError) as error:
             self._give_up(f"could not read the claim cache {self.path} ({error})")
             return {}

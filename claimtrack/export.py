@@ -7,6 +7,7 @@ never leaves a half-written file behind.
 from __future__ import annotations
 
 import csv
+import json
 import io
 import os
 import tempfile
@@ -45,6 +46,9 @@ def _cell(value: object, *, neutralise: bool) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return format_number(value)
+    if isinstance(value, dict | list):
+        # A nested model (a claim's frame) as one JSON cell, so each row stays one line of a spreadsheet.
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = str(value)
     if neutralise and text.startswith(FORMULA_TRIGGERS):
         return "'" + text

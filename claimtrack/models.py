@@ -10,15 +10,22 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 ClaimKind = Literal["quantity", "quote"]
 Approximator = Literal["exact", "approx", "lower_bound", "upper_bound", "vague"]
-Verdict = Literal["conflict", "compatible", "agree", "single-source"]
+Verdict = Literal["conflict", "updated", "compatible", "agree", "single-source"]
 QuoteType = Literal["direct", "mixed"]
+# What part of a whole a figure states: the whole so far, a number on top of another, one part, a change.
+Scope = Literal["total", "additional", "part", "cumulative", "change"]
+# How the article holds the figure: as fact, as denied, as expected or planned, as an estimate.
+Modality = Literal["asserted", "denied", "expected", "estimated"]
+# How firmly the claims of a group were matched: "firm" when what is measured and what happened to it (or
+# whose attribute it is) agree; "weak" when only the counted thing or the wording matched.
+Basis = Literal["firm", "weak", "single"]
 
 # Order in which verdicts are shown: what a fact-checker must look at first.
-VERDICT_ORDER: dict[str, int] = {"conflict": 0, "compatible": 1, "agree": 2, "single-source": 3}
+VERDICT_ORDER: dict[str, int] = {"conflict": 0, "updated": 1, "compatible": 2, "agree": 3, "single-source": 4}
 
 
 class Schema(BaseModel):
@@ -76,6 +83,26 @@ class LoadResult(Schema):
     skipped: list[SkippedInput] = Field(default_factory=list)
 
 
+class Frame(Schema):
+    """What a figure is about, read from the parse where lemmas and entities exist, so that comparison
+    never parses text again: what is measured, what happened to it, whose attribute it is, where, when,
+    scope and modality."""
+
+    measure: str | None = Field(default=None, description="Lemma of the counted thing ('officer'), or its unit.")
+    qualifiers: list[str] = Field(default_factory=list, description="Lemmas of its modifiers ('north', 'korean').")
+    partitive: bool = Field(default=False, description="'four of them', 'nine others': counted from elsewhere.")
+    event: str | None = Field(default=None, description="Lemma of what happened to it ('kill', 'send').")
+    event_class: str | None = Field(default=None, description="killed, wounded, arrested, moved, paid, ...")
+    holder: str | None = Field(default=None, description="Whose attribute the figure is ('Misty McBride').")
+    attribute: str | None = Field(default=None, description="age, tenure, price, share, magnitude, ...")
+    places: list[str] = Field(default_factory=list, description="Places named in the figure's clause.")
+    years: list[int] = Field(default_factory=list, description="Years named in the figure's clause.")
+    scope: Scope = "total"
+    modality: Modality = "asserted"
+    revision: bool = Field(default=False, description="Stated as a change of an earlier figure ('rose to').")
+    published: str | None = Field(default=None, description="The article's date, as its metadata gives it.")
+
+
 class Claim(Schema):
     """One attributed claim: a figure or a direct quote, with its provenance."""
 
@@ -102,6 +129,7 @@ class Claim(Schema):
     sentence_end: int = 0
     subject: str | None = Field(default=None, description="Subject of the clause a figure belongs to.")
     predicate: str | None = Field(default=None, description="Verb of that clause ('send to Russia').")
+    frame: Frame | None = Field(default=None, description="What a figure is about (figures only).")
 
 
 class ModelInfo(Schema):
@@ -119,6 +147,9 @@ class ClaimGroup(Schema):
     reason: str
     articles: list[str]
     claims: list[Claim]
+    basis: Basis = "single"
+    copies: list[list[str]] = Field(
+        default_factory=list, description="Articles that carry the same wire copy; each counts once.")
 
 
 class Report(Schema):
@@ -164,6 +195,8 @@ class DiscrepancyRow(Schema):
     quote_type: QuoteType | None
     unbalanced: bool
     claim_id: str
+    basis: Basis = "single"
+    copy_of: str | None = None
 
     @classmethod
     def from_group(cls, group: ClaimGroup, claim: Claim) -> DiscrepancyRow:
@@ -173,6 +206,8 @@ class DiscrepancyRow(Schema):
             verdict=group.verdict,
             reason=group.reason,
             claim_id=claim.id,
+            basis=group.basis,
+            copy_of=next((family[0] for family in group.copies if claim.article in family[1:]), None),
             **claim.model_dump(
                 include={
                     "kind", "article", "claim_text", "low", "high", "source", "speaker", "sentence",

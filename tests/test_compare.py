@@ -29,8 +29,11 @@ def test_seed_troop_figures_form_one_conflicting_group_naming_figures_and_source
         "an additional 20,000 to 30,000 troops", "approximately 15,000 troops", "around 15,000 troops",
         "at least 10,000 North Korean soldiers"]
     assert troops.topic == "North Korean troops sent to Russia"
-    assert "~15,000 (South Korean assessments) vs 20,000–30,000 (Ukrainian officials)" in troops.reason
+    # Scope makes the conflict: an additional 20,000 means at least 20,000 in all, which ~15,000 cannot hold.
+    assert ("~15,000 (South Korean assessments) vs an additional 20,000–30,000 (Ukrainian officials), so at "
+            "least 20,000 in all") in troops.reason
     assert "≥10,000 (Ukrainian and South Korean sources)" in troops.reason
+    assert troops.basis == "weak"  # the ≥10,000 names Ukraine, the others Russia and North Korea
     assert groups[0] is troops or groups[0].verdict == "conflict"
 
 
@@ -56,7 +59,7 @@ def test_same_quote_in_two_outlets_agrees_and_reworded_statement_conflicts():
 
 def test_conflicts_come_first():
     verdicts = [g.verdict for g in compare(SEED_CLAIMS)]
-    order = ["conflict", "compatible", "agree", "single-source"]
+    order = ["conflict", "updated", "compatible", "agree", "single-source"]
     assert verdicts == sorted(verdicts, key=order.index)
 
 

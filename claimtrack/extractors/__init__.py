@@ -240,6 +240,7 @@ def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantit
         low=quantity.low, high=quantity.high, approximator=quantity.approximator, unit=quantity.unit,
         counted=quantity.counted, subject=quantity.subject, predicate=quantity.predicate, source=source,
         speaker=speaker, speaker_mention=mention, cue=cue,
+        frame=quantity.frame.model_copy(update={"published": article.published}),
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimtrack.extractors.frames import read_frame
 from claimtrack.extractors.sources import SPEECH_VERBS
 from claimtrack.extractors.tokens import entity_of
 from claimtrack.numbers import (
@@ -23,6 +24,8 @@ from claimtrack.numbers import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from claimtrack.models import Frame
 
 # Read longest first; each maps the words before a figure to how it bounds the value.
 APPROXIMATORS: dict[tuple[str, ...], str] = {
@@ -92,6 +95,7 @@ class QuantityFinding:
     subject: str | None
     predicate: str | None
     anchor: Token
+    frame: Frame
 
 
 @dataclass
@@ -355,9 +359,11 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         return None
     subject, predicate = _clause_of(anchor_token)
     span = doc[start_token: end_token + 1]
+    frame = read_frame(doc, figure.first, second.last if second is not None else figure.last, counted_tokens,
+                       anchor_token, unit)
     return QuantityFinding(
         start=span.start_char, end=span.end_char, low=low, high=high, approximator=approximator,
-        unit=unit, counted=counted, subject=subject, predicate=predicate, anchor=anchor_token,
+        unit=unit, counted=counted, subject=subject, predicate=predicate, anchor=anchor_token, frame=frame,
     )
 
 

@@ -1,0 +1,325 @@
+"""Figures: align frames into slots, then give each slot a verdict.
+
+A slot answers one question ("how many people were killed?", "how old is Officer McBride?"); an article
+gives at most one value per slot. Two figures share a slot when their frames agree: the same unit, what
+is measured, what happened to it, whose attribute it is, and nothing that tells them apart (another place,
+another year, another scope or modality). The match is *firm* when what happened (or whose attribute it is)
+is known on both sides and agrees; otherwise it is *weak*, and a weak match joins figures only when their
+values can both hold, so a thin match never makes a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from claimtrack.compare.grouping import group_id
+from claimtrack.lexicon import KILOMETRES, LEVEL_VERBS, MEASURE_SYNONYMS, PERSON_NOUNS, STORY_ATTRIBUTES
+from claimtrack.models import Claim, ClaimGroup, Frame
+from claimtrack.numbers import format_readable
+
+APPROX_TOLERANCE = 0.10
+ROUNDING_TOLERANCE = 0.05
+DECADE = 10
+REASON_FIGURES = 5
+# Members a new figure is checked against before it joins a group; groups of real coverage are small.
+MEMBERS_CHECKED = 32
+PERSON = "person"
+
+
+@dataclass
+class FigureFacts:
+    claim: Claim
+    frame: Frame
+    voice: str  # the article, or the first article of its wire-copy family
+    measure: str | None
+    event: str | None  # the event class, or the verb's lemma where it names an event outside the classes
+    unit: str  # lengths in kilometres, so that "940 miles" meets "1,150 kilometres"
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, claim: Claim, voice: str) -> FigureFacts:
+        frame = claim.frame or Frame()
+        measure = PERSON if frame.measure in PERSON_NOUNS else MEASURE_SYNONYMS.get(frame.measure, frame.measure)
+        event = frame.event_class or (frame.event if frame.event not in LEVEL_VERBS else None)
+        unit = frame.measure if frame.measure == "nautical miles" else claim.unit or "count"
+        unit = MEASURE_SYNONYMS.get(unit, unit)
+        low, high = _interval(claim)
+        factor = KILOMETRES.get(unit)
+        if factor is not None:
+            unit, low, high = "km", low * factor, high * factor
+            measure = "km" if measure in KILOMETRES else measure
+        return cls(claim, frame, voice, measure, event, unit, low, high)
+
+
+def figure_keys(fact: FigureFacts) -> list[object]:
+    unit = fact.unit
+    frame = fact.frame
+    keys: list[object] = []
+    if fact.measure:
+        keys.append((unit, "measure", fact.measure))
+    if fact.event:
+        keys.append((unit, "event", fact.event))
+    if frame.holder:
+        keys += [(unit, "holder", word) for word in _name_words(frame.holder)]
+    return keys
+
+
+def match(a: FigureFacts, b: FigureFacts) -> str | None:
+    """"firm", "weak", or None when the frames tell the two figures apart."""
+    fa, fb = a.frame, b.frame
+    if a.unit != b.unit or fa.modality != fb.modality or (fa.scope == "change") != (fb.scope == "change"):
+        return None
+    if _differ(a.event, b.event) or _differ(fa.attribute, fb.attribute):
+        return None
+    if fa.holder and fb.holder and not _name_words(fa.holder) & _name_words(fb.holder):
+        return None
+    if _apart(fa.years, fb.years):
+        return None
+    same_event = a.event is not None and a.event == b.event
+    same_holder = bool(fa.holder and fb.holder)
+    story_attribute = fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute
+    if a.measure and b.measure and a.measure != b.measure:
+        # "23 raiders captured" and "23 pirates captured": another word for what may be the same thing,
+        # which only the same value can confirm.
+        return "weak" if same_event or same_holder else None
+    if not (a.measure and b.measure) and not (same_event or same_holder or story_attribute):
+        # A bare number ("two", "43") joins only by what happened to it or whose it is.
+        return None
+    if not (same_event or same_holder or story_attribute or a.measure):
+        return None
+    # What may tell a background event from the story: another place, or a place or a year named on one
+    # side only. A place is not enough to keep figures apart (the small model takes "Ukrainian" for one),
+    # but it keeps the match weak, so only values that can both hold meet.
+    places_differ = bool(fa.places) != bool(fb.places) or _apart(fa.places, fb.places, _places_overlap)
+    one_sided = places_differ or bool(fa.years) != bool(fb.years)
+    return "firm" if (same_event or same_holder or story_attribute) and not one_sided else "weak"
+
+
+def _apart(a: list, b: list, overlap=lambda x, y: bool(set(x) & set(y))) -> bool:
+    return bool(a and b and not overlap(a, b))
+
+
+def _differ(x: str | None, y: str | None) -> bool:
+    return x is not None and y is not None and x != y
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.casefold() for w in name.replace("-", " ").split() if len(w) > 1 and w[:1].isupper()} or \
+        {name.casefold()}
+
+
+def _places_overlap(a: list[str], b: list[str]) -> bool:
+    words_a = {w.casefold() for place in a for w in place.split()}
+    return any(w.casefold() in words_a for place in b for w in place.split())
+
+
+def place_figure(fact: FigureFacts, candidates: list[list[FigureFacts]]) -> int | None:
+    """The candidate group `fact` joins: every member checked must allow it, a weak match only between
+    values that can both hold, and an article never gives a slot two values. Among groups that allow it,
+    the one holding the same value, then the one with more firm matches."""
+    best: tuple[tuple[int, int], int] | None = None
+    for index, group in enumerate(candidates):
+        firm = equal = 0
+        for member in group[:MEMBERS_CHECKED]:
+            basis = match(fact, member)
+            if basis is None or (basis == "weak" and not _can_both_hold(fact, member)) or \
+                    _second_value(fact, member):
+                break
+            firm += basis == "firm"
+            equal += _same_value(fact, member)
+        else:
+            score = (equal > 0, firm)
+            if best is None or score > best[0]:
+                best = (score, index)
+    return None if best is None else best[1]
+
+
+def _second_value(a: FigureFacts, b: FigureFacts) -> bool:
+    """Two different values for one slot in one article are two slots, unless the article states a
+    revision, gives them to two named sources, or one is on top of the other ("an additional 20,000")."""
+    if a.claim.article != b.claim.article or _same_value(a, b):
+        return False
+    if a.frame.revision or b.frame.revision or (a.frame.scope == "additional") != (b.frame.scope == "additional"):
+        return False
+    return not (a.claim.source and b.claim.source and a.claim.source != b.claim.source)
+
+
+def _same_value(a: FigureFacts, b: FigureFacts) -> bool:
+    return (a.claim.low, a.claim.high) == (b.claim.low, b.claim.high)
+
+
+def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
+    (a_low, a_high), (b_low, b_high) = _scoped(a, b), _scoped(b, a)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _scoped(fact: FigureFacts, other: FigureFacts) -> tuple[float, float]:
+    """`fact`'s interval as `other` must hold it: an additional 20,000 means at least 20,000 in all."""
+    if fact.frame.scope == "additional" and other.frame.scope != "additional":
+        return fact.low, float("inf")
+    return fact.low, fact.high
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
+    """The values a figure allows once its approximator and its rounding are taken into account."""
+    low = claim.low if claim.low is not None else float("-inf")
+    high = claim.high if claim.high is not None else float("inf")
+    if 0 < low and high >= DECADE * low:
+        # "thousands" (1,000 to 10,000) says at least a thousand; it does not deny 15,000.
+        high = float("inf")
+    slack = APPROX_TOLERANCE if claim.approximator in ("approx", "vague") else 0.0
+    low_margin = _margin(low, slack)
+    high_margin = _margin(high, slack)
+    if claim.approximator == "lower_bound":
+        return low - low_margin, float("inf")
+    if claim.approximator == "upper_bound":
+        return float("-inf"), high + high_margin
+    return low - low_margin, high + high_margin
+
+
+def _margin(value: float, slack: float) -> float:
+    return 0.0 if value in (float("inf"), float("-inf")) else abs(value) * slack + _rounding(value)
+
+
+def _rounding(value: float) -> float:
+    """A round figure ("15,000") stands for anything that rounds to it, within a few per cent."""
+    if value == 0 or value != int(value):
+        return 0.0
+    zeros = len(str(int(abs(value)))) - len(str(int(abs(value))).rstrip("0"))
+    return min(0.5 * 10 ** zeros, ROUNDING_TOLERANCE * abs(value)) if zeros else 0.0
+
+
+# --- verdicts -------------------------------------------------------------------------------------------
+
+def describe_figure(claim: Claim) -> str:
+    """A figure as a reason shows it: ~15,000, ≥10,000, 20,000–30,000, 20%."""
+    low, high = claim.low, claim.high
+    if low is None and high is None:
+        return claim.claim_text
+    if low is not None and high is not None and low != high:
+        value = f"{format_readable(low)}–{format_readable(high)}"
+    else:
+        value = format_readable(low if low is not None else high)
+    prefix = {"approx": "~", "vague": "~", "lower_bound": "≥", "upper_bound": "≤"}.get(claim.approximator or "", "")
+    unit = claim.unit or ""
+    if unit == "percent":
+        value += "%"
+    elif unit.startswith("money:"):
+        value = f"{unit.split(':', 1)[1]} {value}"
+    elif unit not in ("count", ""):
+        value = f"{value} {unit}"
+    return prefix + value
+
+
+def _attributed(claim: Claim) -> str:
+    return f"{describe_figure(claim)} ({claim.source or claim.speaker or 'unattributed, ' + claim.article})"
+
+
+def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGroup:
+    claims = [m.claim for m in members]
+    articles = sorted({c.article for c in claims})
+    voices = sorted({m.voice for m in members})
+    families = [family for family in copies if len(set(family) & set(articles)) > 1]
+    copy_note = "".join(f"; {len(set(f) & set(articles))} outlets carry the same copy ({', '.join(f)})"
+                        for f in families)
+    grouped = f"same {_slot_label(members)}"
+    clashes = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
+               if a.voice != b.voice and not _can_both_hold(a, b) and match(a, b) == "firm"]
+    basis = "single" if len(voices) == 1 else _basis(members)
+    if clashes:
+        verdict, reason = _clash_verdict(members, clashes)
+    elif len(voices) == 1:
+        where = articles[0] if len(articles) == 1 else f"one copy carried by {', '.join(articles)}"
+        verdict, reason = "single-source", f"only in {where}: {_listing(members)}"
+    elif len({(c.low, c.high, c.approximator in ("lower_bound", "upper_bound")) for c in claims}) == 1:
+        verdict, reason = "agree", f"same figure: {_listing(members)}"
+    else:
+        verdict, reason = "compatible", f"figures overlap: {_listing(members)}"
+    return ClaimGroup(id=group_id("quantity", claims), kind="quantity", topic=_topic(members), verdict=verdict,
+                      reason=f"{reason}; grouped as {grouped} ({basis} match){copy_note}", articles=articles,
+                      claims=claims, basis=basis, copies=families)
+
+
+def _basis(members: list[FigureFacts]) -> str:
+    """Firm when every figure is firmly matched with one from another article."""
+    firm = all(any(o.voice != m.voice and match(m, o) == "firm" for o in members) for m in members)
+    return "firm" if firm else "weak"
+
+
+def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, FigureFacts]]) -> tuple[str, str]:
+    """Conflict, or an update when the later figure says it is a revision or the articles' dates differ."""
+    pairs = []
+    updated = True
+    for a, b in clashes:
+        earlier, later = sorted((a, b), key=lambda m: (m.frame.published or "", m.claim.article))
+        dated = bool(earlier.frame.published and later.frame.published and
+                     earlier.frame.published[:10] != later.frame.published[:10])
+        revised = a.frame.revision or b.frame.revision
+        updated = updated and (dated or revised)
+        when = f" ({earlier.frame.published[:10]} → {later.frame.published[:10]})" if dated else ""
+        pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{when}")
+    pairs = list(dict.fromkeys(pairs))
+    reason = "; ".join(pairs[:3]) + (f"; {len(pairs) - 3} more" if len(pairs) > 3 else "")
+    clashing = {m.claim.id for pair in clashes for m in pair}
+    others = [m for m in members if m.claim.id not in clashing]
+    if others:
+        reason += f"; also reported: {_listing(others)}"
+    if updated:
+        return "updated", f"figure revised: {reason}"
+    return "conflict", reason
+
+
+def _clashing(fact: FigureFacts, other: FigureFacts) -> str:
+    """A figure of a clash; one on top of another is shown with what it means in all."""
+    if fact.frame.scope == "additional" and other.frame.scope != "additional" and fact.claim.low is not None:
+        return (f"an additional {_attributed(fact.claim)}, so at least {format_readable(fact.claim.low)} in "
+                f"all")
+    return _attributed(fact.claim)
+
+
+def _listing(members: list[FigureFacts]) -> str:
+    shown = ", ".join(_attributed(m.claim) for m in members[:REASON_FIGURES])
+    return shown + (f" and {len(members) - REASON_FIGURES} more" if len(members) > REASON_FIGURES else "")
+
+
+def _slot_label(members: list[FigureFacts]) -> str:
+    """What the slot measures, in words: "person killed", "age of Misty McBride"."""
+    def most_common(values: list[str | None]) -> str | None:
+        counted = Counter(v for v in values if v)
+        return counted.most_common(1)[0][0] if counted else None
+
+    holder = most_common([m.frame.holder for m in members])
+    attribute = most_common([m.frame.attribute for m in members])
+    measure = most_common([m.measure for m in members])
+    event = most_common([m.event for m in members])
+    if holder:
+        return f"{attribute or measure or 'figure'} of {holder}"
+    return " ".join(filter(None, (measure or "figure", event)))
+
+
+def _topic(members: list[FigureFacts]) -> str:
+    """A short label: the counted phrase most articles use, with what happened to it."""
+    holder = Counter(m.frame.holder for m in members if m.frame.holder).most_common(1)
+    attribute = Counter(m.frame.attribute for m in members if m.frame.attribute).most_common(1)
+    if holder:
+        return f"{holder[0][0]}: {attribute[0][0] if attribute else 'figure'}"
+    phrases = Counter(m.claim.counted for m in members if m.claim.counted)
+    noun = min((p for p, n in phrases.items() if n == max(phrases.values())), key=len) if phrases else None
+    noun = noun or (attribute[0][0] if attribute else None) or members[0].claim.unit or "figure"
+    # A name that qualifies the counted thing in any article ("North Korean soldiers") qualifies the topic.
+    qualifier = next((" ".join(w for w in p.split()[:-1] if w[:1].isupper()) for p in phrases
+                      if any(w[:1].isupper() for w in p.split()[:-1])), "")
+    if qualifier and qualifier not in noun:
+        noun = f"{qualifier} {noun}"
+    if members[0].claim.unit == "percent":
+        noun = f"share of {noun}"
+    predicates = Counter(m.claim.predicate for m in members if m.claim.predicate)
+    # A past participle reads as a label ("troops sent to Russia"); other verb forms go in brackets.
+    participle = next((p for p, _ in predicates.most_common() if p.split()[0].endswith(("ed", "sent", "ught"))),
+                      None)
+    if participle:
+        return f"{noun} {participle}"
+    predicate = predicates.most_common(1)[0][0] if predicates else ""
+    return noun + (f" ({predicate})" if predicate else "")

@@ -1,0 +1,141 @@
+"""Quotes: the same statement across articles, excerpted, split or reworded.
+
+Quotes are filed under runs of their words, so only quotes that share words are ever held side by side.
+A trim or an excerpt of the same words is compatible; changed words inside the shared stretch are a
+conflict, shown with the words that differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claimtrack.compare.grouping import group_id
+from claimtrack.lexicon import FUNCTION_WORDS
+from claimtrack.models import Claim, ClaimGroup
+
+MIN_SHARED_RUN = 4
+LONG_SHARED_RUN = 8
+# The same words in another order score high; a short quote inside a long one does not.
+REWORDING_SIMILARITY = 80
+SAME_WORDING = 97
+MEMBERS_CHECKED = 32
+_TOKEN = re.compile(r"\w+")
+
+
+def _normalise(text: str) -> list[str]:
+    return [w.casefold() for w in _TOKEN.findall(text)]
+
+
+@dataclass
+class QuoteFacts:
+    claim: Claim
+    voice: str  # the article, or the first article of its wire-copy family
+    words: list[str]
+    speaker_words: frozenset[str]
+    padded: str  # " a b c ": whole-word containment by substring search
+    runs: frozenset[tuple[str, ...]]  # every MIN_SHARED_RUN words in a row
+    long_runs: frozenset[tuple[str, ...]]  # every LONG_SHARED_RUN words in a row
+
+    @classmethod
+    def of(cls, claim: Claim, voice: str) -> QuoteFacts:
+        speaker = " ".join(filter(None, (claim.speaker, claim.speaker_mention)))
+        speaker_words = frozenset(w for w in _normalise(speaker) if w not in FUNCTION_WORDS)
+        words = _normalise(claim.claim_text)
+        return cls(claim, voice, words, speaker_words, f" {' '.join(words)} ", _runs(words, MIN_SHARED_RUN),
+                   _runs(words, LONG_SHARED_RUN))
+
+
+def _runs(words: list[str], length: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(zip(*(words[i:] for i in range(length))))
+
+
+def quote_keys(fact: QuoteFacts) -> list[object]:
+    words = fact.words
+    if len(words) < 3:
+        return [("short", tuple(words))]
+    # Three words in a row that are all function words ("one of the") say nothing about which quote it is.
+    plain = [word in FUNCTION_WORDS for word in words]
+    keys = {("run", run) for run, a, b, c in zip(zip(words, words[1:], words[2:]), plain, plain[1:], plain[2:])
+            if not (a and b and c)}
+    return sorted(keys) or [("short", tuple(words))]
+
+
+def same_quote(a: QuoteFacts, b: QuoteFacts) -> bool:
+    """The same statement: same words; or a shared run of words, with the same speaker, or long, or one
+    quote wholly inside the other; or, for the same speaker, mostly the same words in another order."""
+    if a.words == b.words:
+        return len(a.words) >= 2 or bool(a.speaker_words & b.speaker_words)
+    same_speaker = bool(a.speaker_words & b.speaker_words)
+    if not a.runs.isdisjoint(b.runs):
+        shorter, longer = (a, b) if len(a.words) <= len(b.words) else (b, a)
+        if same_speaker or not a.long_runs.isdisjoint(b.long_runs) or shorter.padded in longer.padded:
+            return True
+    return same_speaker and fuzz.token_sort_ratio(a.padded, b.padded) >= REWORDING_SIMILARITY
+
+
+def place_quote(fact: QuoteFacts, candidates: list[list[QuoteFacts]]) -> int | None:
+    """The first candidate group holding the same statement."""
+    return next((index for index, group in enumerate(candidates)
+                 if any(same_quote(member, fact) for member in group[:MEMBERS_CHECKED])), None)
+
+
+def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGroup:
+    claims = [m.claim for m in members]
+    articles = sorted({c.article for c in claims})
+    families = [family for family in copies if len(set(family) & set(articles)) > 1]
+    voices = {m.voice for m in members}
+    speakers = Counter(c.speaker for c in claims if c.speaker)
+    speaker = speakers.most_common(1)[0][0] if speakers else "unattributed speaker"
+    longest = max(claims, key=lambda c: len(c.claim_text))
+    topic = f"{speaker}: “{_shorten(longest.claim_text)}”"
+    wordings = {" ".join(m.words) for m in members}
+    attributions = sorted({f"{c.speaker or '?'}" + (f" via {c.source}" if c.source and c.source != c.speaker else "")
+                           for c in claims})
+    said = f"attributed to {'; '.join(attributions)}"
+    # Every quote is held against the longest, which the others mostly excerpt or reword.
+    reference = max(members, key=lambda m: (len(m.words), m.claim.id))
+    # Words changed between two copies of one text are an edit of one voice, not a second account.
+    reworded = [m for m in members if m is not reference and m.voice != reference.voice and
+                _material_differences(m.words, reference.words)]
+    if len(voices) == 1 and (len(articles) > 1 or len(wordings) == 1):
+        where = articles[0] if len(articles) == 1 else f"one copy carried by {', '.join(articles)}"
+        verdict, reason = "single-source", f"only in {where}; {said}"
+    elif all(fuzz.ratio(" ".join(m.words), " ".join(reference.words)) >= SAME_WORDING for m in members):
+        verdict, reason = "agree", f"same wording in {len(articles)} articles; {said}"
+    elif not reworded:
+        verdict, reason = "compatible", f"one quotes a shorter excerpt of the same words; {said}"
+    else:
+        first, second = sorted((reworded[0], reference), key=lambda m: (m.claim.article, m.claim.start))
+        left, right = _material_differences(first.words, second.words)
+        verdict = "conflict"
+        reason = (f"same statement quoted in different words: “…{left}…” ({first.claim.article}) vs "
+                  f"“…{right}…” ({second.claim.article}); {said}")
+    basis = "single" if len(voices) == 1 else "firm" if all(m.speaker_words for m in members) else "weak"
+    return ClaimGroup(id=group_id("quote", claims), kind="quote", topic=topic, verdict=verdict, reason=reason,
+                      articles=articles, claims=claims, basis=basis, copies=families)
+
+
+def _material_differences(a: list[str], b: list[str]) -> tuple[str, str] | None:
+    """The stretch of wording that differs where both quotes overlap, with a word of context each side;
+    None where one quote merely starts later or stops earlier than the other (an excerpt)."""
+    codes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    changed = [(a1, a2, b1, b2) for position, (tag, a1, a2, b1, b2) in enumerate(codes)
+               if tag != "equal" and not (position in (0, len(codes) - 1) and (a1 == a2 or b1 == b2))]
+    if not changed:
+        return None
+    a_start, b_start = changed[0][0], changed[0][2]
+    a_end, b_end = changed[-1][1], changed[-1][3]
+    return (_excerpt(a[max(a_start - 1, 0): a_end + 1]), _excerpt(b[max(b_start - 1, 0): b_end + 1]))
+
+
+def _excerpt(words: list[str], limit: int = 12) -> str:
+    return " ".join(words) if len(words) <= limit else " ".join(words[:limit]) + " …"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

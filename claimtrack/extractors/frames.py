@@ -1,0 +1,288 @@
+"""The frame of a figure: what is measured, what happened to it, whose attribute it is, where and when,
+its scope and modality. Read here, where the parse, lemmas and entities exist, so that comparison aligns
+frames without parsing text again."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimtrack.extractors.tokens import entity_of
+from claimtrack.lexicon import (
+    ADDITIONAL_WORDS,
+    AGE_WORDS,
+    DURATION_UNITS,
+    MAGNITUDE_WORDS,
+    POPULATION_VERBS,
+    TALLY_NOUNS,
+    ANAPHORIC_NOUNS,
+    CHANGE_WORDS,
+    CUMULATIVE_PHRASES,
+    ESTIMATE_WORDS,
+    EVENT_CLASS_OF,
+    EXPECTATION_WORDS,
+    LEVEL_VERBS,
+    REVISION_VERBS,
+    REVISION_WORDS,
+    PERSON_NOUNS,
+    TENURE_VERBS,
+)
+from claimtrack.models import Frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Clauses below the figure's verb that say something else: their places and dates are not the figure's.
+_OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+_NAMED_HOLDERS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_HEAD_WALK = 8
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
+
+
+def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Token, unit: str) -> Frame:
+    """The frame of the figure spanning tokens `first`..`last`, counting the tokens `counted`."""
+    verb = _governing_verb(anchor)
+    head = doc[counted[-1]] if counted else None
+    measure, partitive = _measure(head, unit)
+    carriers = _event_carriers(anchor, head, verb)
+    event_token = next((t for t in carriers if _lemma(t) in EVENT_CLASS_OF), None)
+    event = _lemma(event_token) if event_token is not None else (_lemma(verb) if verb is not None else None)
+    if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
+        measure = _subject_measure(verb, anchor)
+    clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
+    holder, attribute = _holder(doc, first, last, head, verb, unit)
+    measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
+    if attribute is None and measure in PERSON_NOUNS | {None} and verb is not None and \
+            _lemma(verb) in POPULATION_VERBS:
+        place = next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _PLACE_ENTITIES), None)
+        if place is not None:
+            # "Qeshm has 120,000 people", "the island is home to 100,000": the population of a place.
+            holder, attribute, measure = _name(place), "population", "person"
+    return Frame(
+        measure=measure,
+        qualifiers=_qualifiers(doc, counted),
+        partitive=partitive,
+        event=event,
+        event_class=EVENT_CLASS_OF.get(event or ""),
+        holder=holder,
+        attribute=attribute,
+        places=_places(clause, first, last),
+        years=sorted({int(y) for t in clause if t.ent_type_ == "DATE" and t.i not in range(first, last + 1)
+                      for y in _YEAR.findall(t.text)}),
+        scope=_scope(doc, first, last, anchor, verb, clause),
+        modality=_modality(verb),
+        revision=_revision(verb, anchor, clause),
+    )
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _governing_verb(token: Token) -> Token | None:
+    verb = token
+    for _ in range(_HEAD_WALK):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
+    """What is counted, as a lemma; a unit of measure when the figure counts one; None for "them"."""
+    if unit == "percent" and head is not None:
+        # "40% of voters" measures voters, not a percentage of anything.
+        return _lemma(head), False
+    if unit != "count":
+        return unit, False
+    if head is None:
+        return None, False
+    lemma = _lemma(head)
+    if lemma in ANAPHORIC_NOUNS or head.lower_ in ANAPHORIC_NOUNS or head.pos_ == "PRON":
+        return None, True
+    return lemma, False
+
+
+def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> list[Token]:
+    """Tokens that may say what happened, nearest first: the counted noun and its modifiers ("injured
+    people", "deaths"), the words between the figure and its verb, the verb, and for a level ("the death
+    toll rose to 10") the verb's subject."""
+    carriers: list[Token] = []
+    if head is not None:
+        # "injured people", "the dead"; a compound names the event only on a tally ("death toll"): "assault
+        # rifles" were not an assault, "murder charges" killed no one.
+        carriers += [head, *(c for c in head.children if c.dep_ in ("amod", "acl") or
+                             c.dep_ == "compound" and _lemma(head) in TALLY_NOUNS)]
+    token = anchor
+    for _ in range(_HEAD_WALK):
+        if token.head.i == token.i or (verb is not None and token.i == verb.i):
+            break
+        token = token.head
+        carriers.append(token)
+    if verb is not None:
+        carriers.append(verb)
+        carriers += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr") and c.pos_ in ("ADJ", "NOUN")]
+        if _lemma(verb) in LEVEL_VERBS:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                carriers += [subject, *(c for c in subject.subtree if c.dep_ in ("amod", "pobj") or
+                                        c.dep_ == "compound" and _lemma(subject) in TALLY_NOUNS)]
+        if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
+            carriers.append(verb.head)
+    return carriers
+
+
+def _subject_measure(verb: Token, anchor: Token) -> str | None:
+    """"The population is 120,000", "the number of dead rose to 10": the subject says what is measured."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == anchor.i or subject.pos_ not in ("NOUN",):
+        return None
+    of_object = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                     None)
+    chosen = of_object if of_object is not None and _lemma(subject) in ("number", "total", "count") else subject
+    return None if _lemma(chosen) in EVENT_CLASS_OF else _lemma(chosen)
+
+
+def _qualifiers(doc: Doc, counted: list[int]) -> list[str]:
+    return [_lemma(doc[i]) for i in counted[:-1] if doc[i].is_alpha]
+
+
+def _clause_tokens(verb: Token, anchor: Token) -> list[Token]:
+    """The verb's clause without the clauses below it that do not hold the figure."""
+    skipped: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _OTHER_CLAUSES and not (child.left_edge.i <= anchor.i <= child.right_edge.i):
+            skipped.update(range(child.left_edge.i, child.right_edge.i + 1))
+    return [t for t in verb.subtree if t.i not in skipped]
+
+
+def _places(clause: list[Token], first: int, last: int) -> list[str]:
+    places = []
+    for token in clause:
+        if token.ent_type_ in _PLACE_ENTITIES and token.ent_iob_ == "B" and not first <= token.i <= last:
+            entity = entity_of(token)
+            if entity is not None:
+                places.append(entity.text.removesuffix("'s").removesuffix("’s"))
+    return sorted(set(places))
+
+
+def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | None,
+            unit: str) -> tuple[str | None, str | None]:
+    """Whose attribute the figure states, and which: "Officer Misty McBride, 39" (age), "HP's market
+    share", "who has worked there for 15 years" (tenure)."""
+    figure = doc[last]
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if unit == "count" and head is None and before is not None and before.text == "," and first >= 2 and \
+            doc[first - 2].ent_type_ == "PERSON" and (after is None or after.is_punct):
+        return _name(doc[first - 2]), "age"
+    if head is not None and (_lemma(head) in ("year",) and after is not None and
+                             any(t.lower_ in AGE_WORDS for t in doc[head.i: head.i + 4])):
+        described = head.head if head.head.i != head.i else None
+        return (_name(described) if described is not None and described.pos_ in ("PROPN", "NOUN") else None), "age"
+    if before is not None and before.lower_ == "aged":
+        return (_name(before.head) if before.head.pos_ in ("PROPN", "NOUN") else None), "age"
+    owner = _possessor(head) or _possessor(figure.head if figure.head.pos_ == "NOUN" else None)
+    if owner is not None:
+        return owner, _attribute(unit, verb)
+    if verb is not None and (unit != "count" or _lemma(verb) in TENURE_VERBS):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject is not None and not subject.i <= figure.i <= subject.right_edge.i and \
+                subject.lower_ not in _PRONOUNS and (subject.ent_type_ in _NAMED_HOLDERS or subject.pos_ == "PROPN"):
+            return _name(subject), _attribute(unit, verb)
+    return None, _attribute(unit, verb)
+
+
+def _measured_attribute(doc: Doc, first: int, last: int, counted: list[int], measure: str | None,
+                        attribute: str | None) -> tuple[str | None, str | None]:
+    """Attributes named by the words around a figure: "a 5.9-magnitude quake" (magnitude), "a 15-year
+    employee" (tenure), "a 43-year-old" (age), "24 nautical miles" (a unit of its own)."""
+    nearby = {t.lower_ for t in doc[max(first - 3, 0): last + 4]}
+    if nearby & MAGNITUDE_WORDS:
+        return "magnitude", "magnitude"
+    words = [doc[i].lower_ for i in counted]
+    if len(words) >= 2 and words[0].rstrip("s") in DURATION_UNITS and "-" in doc[last: counted[0] + 1].text_with_ws:
+        unit = words[0].rstrip("s") + "s"
+        following = doc[counted[0] + 1: counted[0] + 4].text.lower()
+        return unit, "age" if "old" in following else "tenure"
+    if measure in ("miles", "mile") and "nautical" in words:
+        return "nautical miles", attribute
+    return measure, attribute
+
+
+def _possessor(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in _PRONOUNS or owner.pos_ == "PRON":
+        return None
+    return _name(owner)
+
+
+def _name(token: Token) -> str:
+    entity = entity_of(token)
+    text = entity.text if entity is not None else token.text
+    return text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def _attribute(unit: str, verb: Token | None) -> str | None:
+    if unit == "percent":
+        return "share"
+    if unit.startswith("money:"):
+        return "amount"
+    if unit in ("years", "year") and verb is not None and _lemma(verb) in TENURE_VERBS:
+        return "tenure"
+    return None
+
+
+def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, clause: list[Token]) -> str:
+    near_before = {t.lower_ for t in doc[max(first - 2, 0): first]}
+    near_after = doc[last + 1].lower_ if last + 1 < len(doc) else ""
+    if near_before & (ADDITIONAL_WORDS - {"more"}) or near_after == "more":
+        return "additional"
+    if verb is not None and _lemma(verb) in CHANGE_WORDS:
+        link = anchor
+        for _ in range(_HEAD_WALK):
+            if link.head.i in (verb.i, link.i):
+                break
+            link = link.head
+        if link.dep_ in ("dobj", "npadvmod", "advmod") or (link.dep_ == "prep" and link.lower_ == "by"):
+            return "change"
+    if anchor.head.pos_ == "NOUN" and _lemma(anchor.head) in CHANGE_WORDS and anchor.head.i > anchor.i:
+        return "change"
+    if first > 0 and doc[first - 1].lower_ in ("up", "down") and doc[first - 1].dep_ != "prt":
+        # "shares were up 5%"; not "gunned down two women".
+        return "change"
+    words = [t.lower_ for t in clause]
+    for phrase in CUMULATIVE_PHRASES:
+        if any(tuple(words[i: i + len(phrase)]) == phrase for i in range(len(words))):
+            return "cumulative"
+    return "total"
+
+
+def _modality(verb: Token | None) -> str:
+    if verb is None:
+        return "asserted"
+    chain = [verb, *(c for c in verb.children if c.dep_ in ("aux", "neg", "auxpass"))]
+    if verb.dep_ == "xcomp":
+        chain += [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "neg"))]
+    if any(t.dep_ == "neg" for t in chain):
+        return "denied"
+    lemmas = {_lemma(t) for t in chain} | {t.lower_ for t in chain}
+    if lemmas & EXPECTATION_WORDS:
+        return "expected"
+    if lemmas & ESTIMATE_WORDS:
+        return "estimated"
+    return "asserted"
+
+
+def _revision(verb: Token | None, anchor: Token, clause: list[Token]) -> bool:
+    if verb is not None and _lemma(verb) in REVISION_VERBS:
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is not None and to.left_edge.i <= anchor.i <= to.right_edge.i:
+            return True
+    return any(t.lower_ in REVISION_WORDS for t in clause)

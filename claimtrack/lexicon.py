@@ -1,0 +1,92 @@
+"""Word lists that describe what a figure is about, shared by extraction (which reads frames from the
+parse) and comparison (which aligns them). Lemmas, lower case; no spaCy here."""
+
+from __future__ import annotations
+
+# What happened to the counted thing, by the lemma of the verb or noun that says it. Figures of two
+# different classes never answer the same question: people killed are not people wounded.
+EVENT_CLASSES: dict[str, frozenset[str]] = {
+    "killed": frozenset({"kill", "die", "dead", "death", "slay", "murder", "execute", "fatality", "perish",
+                         "massacre", "gun", "toll", "body", "fatal", "slain", "drown", "behead"}),
+    "wounded": frozenset({"wound", "injure", "injury", "hurt", "hospitalize", "hospitalise", "injured",
+                          "wounded", "casualty", "treat", "burn"}),
+    "shot": frozenset({"shoot", "shot"}),
+    "arrested": frozenset({"arrest", "detain", "capture", "apprehend", "custody", "arrestee", "jail"}),
+    "seized": frozenset({"seize", "confiscate", "recover", "impound"}),
+    "rescued": frozenset({"rescue", "evacuate", "free", "save", "release", "pull", "escape", "flee"}),
+    "trapped": frozenset({"trap", "hide", "barricade", "strand"}),
+    "charged": frozenset({"charge", "indict", "count", "accuse", "convict", "sentence"}),
+    "moved": frozenset({"send", "deploy", "dispatch", "station", "transfer", "move", "arrive", "withdraw",
+                        "fight", "serve", "mobilise", "mobilize"}),
+    "paid": frozenset({"pay", "buy", "acquire", "purchase", "sell", "cost", "value", "worth", "price", "bid",
+                       "offer", "deal", "spend", "fund", "raise", "borrow", "lend", "owe", "embezzle", "steal",
+                       "misuse", "loan"}),
+    "gathered": frozenset({"march", "protest", "demonstrate", "rally", "gather", "attend", "join",
+                           "crowd", "protester", "demonstrator", "marcher"}),
+    "attacked": frozenset({"attack", "raid", "assault", "strike", "hijack"}),
+    "held": frozenset({"hold", "keep", "hostage", "captive"}),
+    "destroyed": frozenset({"destroy", "flatten", "damage", "collapse", "raze", "demolish"}),
+    "missing": frozenset({"miss", "missing", "disappear", "unaccounted"}),
+    "earned": frozenset({"earn", "revenue", "sale", "profit", "income", "turnover", "generate"}),
+    "cut": frozenset({"cut", "lay", "eliminate", "layoff", "shed", "axe"}),
+    "voted": frozenset({"vote", "elect", "ballot"}),
+    "displaced": frozenset({"displace", "homeless", "shelter", "evacuee"}),
+}
+EVENT_CLASS_OF: dict[str, str] = {lemma: name for name, lemmas in EVENT_CLASSES.items() for lemma in lemmas}
+
+# Nouns for people in general: "two women", "two workers" and "two people" killed in one shooting answer
+# the same question. Roles ("officers", "pirates", "soldiers") stay themselves.
+PERSON_NOUNS = frozenset({
+    "people", "person", "man", "woman", "worker", "coworker", "co-worker", "employee", "civilian", "victim",
+    "resident", "individual", "bystander", "child", "adult", "customer", "patron", "clubgoer", "other",
+    "colleague", "guest", "passenger", "youth", "teenager", "boy", "girl", "student", "staff",
+})
+# Words that count the same thing in war and news copy, and units written in several ways.
+MEASURE_SYNONYMS = {
+    "soldier": "troop", "force": "troop", "serviceman": "troop", "servicemen": "troop", "fatality": "death",
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
+    "per cent": "percent", "pct": "percent", "yrs": "years", "year": "years",
+}
+# "others", "them", "the rest": counted from an antecedent, not named here.
+ANAPHORIC_NOUNS = frozenset({"other", "them", "they", "rest", "those", "these", "whom", "which", "one"})
+# Verbs that state a level rather than an event: the subject names what is measured ("the death toll
+# rose to 10", "the population is 120,000").
+LEVEL_VERBS = frozenset({"be", "rise", "climb", "reach", "stand", "increase", "jump", "grow", "hit", "total",
+                         "top", "exceed", "fall", "drop", "put", "number", "surpass", "decline", "soar",
+                         "double", "remain", "estimate", "have", "include", "become"})
+# A level said to have moved to a new value: a revision of an earlier figure.
+REVISION_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "grow", "revise", "update", "soar",
+                            "double", "surpass", "mount"})
+REVISION_WORDS = frozenset({"now", "revised", "updated", "initially", "previously", "originally"})
+# Verbs and nouns of a change ("rose 5%", "a 30% drop"): a change is never the level it changes.
+CHANGE_WORDS = frozenset({"rise", "fall", "increase", "decrease", "jump", "drop", "climb", "gain", "lose",
+                          "slip", "surge", "plunge", "soar", "tumble", "slide", "sink", "grow", "decline",
+                          "cut", "shrink", "rally", "dip", "up", "down", "boost", "reduce"})
+ADDITIONAL_WORDS = frozenset({"additional", "another", "extra", "further", "more", "new"})
+CUMULATIVE_PHRASES = (("so", "far"), ("to", "date"), ("in", "all"), ("in", "total"), ("altogether",),
+                      ("overall",), ("total",), ("cumulative",), ("since",))
+EXPECTATION_WORDS = frozenset({"will", "would", "could", "may", "might", "should", "expect", "plan", "project",
+                               "forecast", "aim", "hope", "seek", "target", "propose", "want", "intend",
+                               "predict", "likely", "potential", "possible"})
+ESTIMATE_WORDS = frozenset({"estimate", "estimated", "projected"})
+# Attributes a figure can state of its holder, by the unit or the word that introduces it.
+AGE_WORDS = frozenset({"age", "aged", "old"})
+TENURE_VERBS = frozenset({"work", "serve", "employ", "live", "spend", "stay", "teach", "lead", "hold"})
+# Words that say nothing about which statement or which speaker it is.
+FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "as", "that",
+    "this", "these", "those", "its", "their", "his", "her", "our", "mr", "mrs", "ms", "dr", "president",
+    "minister", "prime", "leader", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "statement", "said", "says",
+})
+# Nouns that tally an event: their compound names what happened ("death toll", "injury count").
+TALLY_NOUNS = frozenset({"toll", "count", "tally", "number", "total", "figure"})
+MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+# "Qeshm has 120,000 people", "is home to", "lives": a place's population.
+POPULATION_VERBS = frozenset({"have", "be", "live", "house", "inhabit", "number"})
+# Lengths, in kilometres: one slot may be written in either ("940 miles", "1,500 km").
+KILOMETRES = {"km": 1.0, "mile": 1.609344, "m": 0.001, "metre": 0.001, "meter": 0.001, "metres": 0.001,
+              "meters": 0.001, "feet": 0.0003048, "foot": 0.0003048, "nautical miles": 1.852}
+# Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
+STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
