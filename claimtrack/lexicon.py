@@ -7,11 +7,12 @@ from __future__ import annotations
 # different classes never answer the same question: people killed are not people wounded.
 EVENT_CLASSES: dict[str, frozenset[str]] = {
     "killed": frozenset({"kill", "die", "dead", "death", "slay", "murder", "execute", "fatality", "perish",
-                         "massacre", "gun", "toll", "body", "fatal", "slain", "drown", "behead"}),
+                         "massacre", "gun", "toll", "body", "fatal", "slain", "drown", "behead", "suffocate",
+                         "asphyxiate"}),
     "wounded": frozenset({"wound", "injure", "injury", "hurt", "hospitalize", "hospitalise", "injured",
                           "wounded", "casualty", "treat", "burn"}),
     "shot": frozenset({"shoot", "shot"}),
-    "arrested": frozenset({"arrest", "detain", "capture", "apprehend", "custody", "arrestee", "jail"}),
+    "arrested": frozenset({"arrest", "detain", "capture", "apprehend", "custody", "arrestee", "jail", "nab"}),
     "seized": frozenset({"seize", "confiscate", "recover", "impound"}),
     "rescued": frozenset({"rescue", "evacuate", "free", "save", "release", "pull", "escape", "flee"}),
     "trapped": frozenset({"trap", "hide", "barricade", "strand"}),
@@ -22,7 +23,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
                        "offer", "deal", "spend", "fund", "raise", "borrow", "lend", "owe", "embezzle", "steal",
                        "misuse", "loan"}),
     "gathered": frozenset({"march", "protest", "demonstrate", "rally", "gather", "attend", "join",
-                           "crowd", "protester", "demonstrator", "marcher"}),
+                           "crowd", "protester", "demonstrator", "marcher", "participate", "attendance"}),
     "attacked": frozenset({"attack", "raid", "assault", "strike", "hijack"}),
     "held": frozenset({"hold", "keep", "hostage", "captive"}),
     "destroyed": frozenset({"destroy", "flatten", "damage", "collapse", "raze", "demolish"}),
@@ -34,12 +35,13 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
 }
 EVENT_CLASS_OF: dict[str, str] = {lemma: name for name, lemmas in EVENT_CLASSES.items() for lemma in lemmas}
 
-# Nouns for people in general: "two women", "two workers" and "two people" killed in one shooting answer
-# the same question. Roles ("officers", "pirates", "soldiers") stay themselves.
+# Nouns for people in general: "two workers" and "two people" killed in one shooting answer the same
+# question. Roles ("officers", "pirates") and sexes or ages ("women", "children") stay themselves: "two
+# women and a man" are parts of one toll, and only the same value joins them to it.
 PERSON_NOUNS = frozenset({
-    "people", "person", "man", "woman", "worker", "coworker", "co-worker", "employee", "civilian", "victim",
-    "resident", "individual", "bystander", "child", "adult", "customer", "patron", "clubgoer", "other",
-    "colleague", "guest", "passenger", "youth", "teenager", "boy", "girl", "student", "staff",
+    "people", "person", "worker", "coworker", "co-worker", "employee", "civilian", "victim", "resident",
+    "individual", "bystander", "customer", "patron", "clubgoer", "other", "colleague", "guest", "passenger",
+    "staff", "inhabitant",
 })
 # Words that count the same thing in war and news copy, and units written in several ways.
 MEASURE_SYNONYMS = {
@@ -90,3 +92,48 @@ KILOMETRES = {"km": 1.0, "mile": 1.609344, "m": 0.001, "metre": 0.001, "meter": 
               "meters": 0.001, "feet": 0.0003048, "foot": 0.0003048, "nautical miles": 1.852}
 # Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
 STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
+
+# Verbs whose subject speaks the words of a direct or mixed quote.
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "report", "announce", "claim", "note", "explain", "write", "tweet", "post",
+    "warn", "insist", "sigh", "argue", "ask", "reply", "respond", "answer", "declare", "describe", "call",
+    "praise", "commend", "reiterate", "urge", "vow", "promise", "pledge", "deny", "admit", "acknowledge",
+    "confirm", "suggest", "assure", "detail", "disclose", "reveal", "recount", "recall", "quip", "joke",
+    "shout", "scream", "cry", "whisper", "mutter", "exclaim", "remark", "comment", "observe", "stress",
+    "emphasise", "emphasize", "predict", "conclude", "concede", "boast", "complain", "lament", "blast",
+    "slam", "criticise", "criticize", "accuse", "dub", "label", "brand", "term", "tout", "hail", "laud",
+    "charge", "contend", "maintain", "assert", "affirm", "testify", "proclaim", "mention", "continue",
+    "caution", "counter", "demand", "thank", "quote", "cite", "allege", "retort", "groan",
+    "chant", "sing", "read", "pronounce", "signal", "summarise", "summarize", "speak", "share", "talk",
+    "blame", "reference", "denounce", "condemn", "defend", "dismiss", "mock", "ridicule", "question",
+    "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "characterise",
+    "characterize",
+}
+# Verbs whose subject vouches for a figure or a fact.
+REPORTING_VERBS = SPEECH_VERBS | {
+    "estimate", "believe", "assess", "think", "show", "indicate", "find", "calculate", "put", "count",
+    "record", "publish", "expect", "project", "forecast", "anticipate", "suspect", "learn", "hear",
+}
+# Nouns naming a judgement that can carry its author: "South Korean assessments", "the UN's estimate".
+ASSESSMENT_NOUNS = {
+    "assessment", "estimate", "estimation", "figure", "count", "tally", "data", "report", "intelligence",
+    "statement", "calculation", "analysis", "survey", "poll", "research", "study", "account", "view",
+}
+# Nouns of saying whose owner is the source: "Trump's claim that …".
+STATEMENT_NOUNS = {"claim", "statement", "remark", "comment", "assertion", "promise", "warning", "argument",
+                   "allegation", "accusation", "description", "prediction", "pledge", "vow", "insistence"}
+# Words before a figure that make it a part of another stated beside it.
+PART_WORDS = frozenset({"including", "among", "whom"})
+# Nouns for a place whose population a figure of people may be ("the island has 120,000 people").
+PLACE_NOUNS = frozenset({"island", "city", "town", "village", "country", "region", "province", "state", "area",
+                         "district", "county", "nation", "capital"})
+# Determiners of a set counted before ("the 23 pirates", "those 12").
+DEFINITE_WORDS = frozenset({"the", "these", "those", "all"})
+# Words of a date that do not tell one date from another.
+DATE_FILLERS = frozenset({"on", "the", "of", "last", "this", "early", "late", "earlier", "later"})
+# What a magnitude belongs to: the main shock under any name, or an aftershock.
+QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
+               "shock": "quake", "aftershock": "aftershock"}
+# Attributes whose holder alone fixes the slot: one person has one age.
+HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his", "hers"})

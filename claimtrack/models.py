@@ -101,6 +101,8 @@ class Frame(Schema):
     modality: Modality = "asserted"
     revision: bool = Field(default=False, description="Stated as a change of an earlier figure ('rose to').")
     published: str | None = Field(default=None, description="The article's date, as its metadata gives it.")
+    dates: list[str] = Field(default_factory=list, description="Other dates of the clause ('Monday', 'May 5').")
+    rate: str | None = Field(default=None, description="What the figure is per ('share', 'year'), if a rate.")
 
 
 class Claim(Schema):

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from claimtrack.compare.figures import FigureFacts, describe_figure, figure_group, figure_keys, place_figure
+from claimtrack.compare.figures import (
+    FigureFacts,
+    describe_figure,
+    figure_group,
+    figure_keys,
+    merge_figures,
+    place_figure,
+)
 from claimtrack.compare.grouping import Grouper
 from claimtrack.compare.quotes import QuoteFacts, place_quote, quote_group, quote_keys
 from claimtrack.models import VERDICT_ORDER, Claim, ClaimGroup
@@ -34,7 +41,7 @@ def compare(claims: Iterable[Claim], copies: Mapping[str, str] | None = None) ->
         else:
             quotes.add(QuoteFacts.of(claim, voice))
     groups = [
-        *(figure_group(members, families) for members in figures.groups),
+        *(figure_group(members, families) for members in figures.merged(merge_figures)),
         *(quote_group(members, families) for members in quotes.groups),
     ]
     groups.sort(key=lambda g: (VERDICT_ORDER[g.verdict], -len(g.articles), g.kind, g.topic, g.id))

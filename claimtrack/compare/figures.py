@@ -14,7 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from claimtrack.compare.grouping import group_id
-from claimtrack.lexicon import KILOMETRES, LEVEL_VERBS, MEASURE_SYNONYMS, PERSON_NOUNS, STORY_ATTRIBUTES
+from claimtrack.lexicon import (
+    HOLDER_ATTRIBUTES,
+    KILOMETRES,
+    LEVEL_VERBS,
+    MEASURE_SYNONYMS,
+    PERSON_NOUNS,
+    STORY_ATTRIBUTES,
+)
 from claimtrack.models import Claim, ClaimGroup, Frame
 from claimtrack.numbers import format_readable
 
@@ -34,7 +41,8 @@ class FigureFacts:
     voice: str  # the article, or the first article of its wire-copy family
     measure: str | None
     event: str | None  # the event class, or the verb's lemma where it names an event outside the classes
-    unit: str  # lengths in kilometres, so that "940 miles" meets "1,150 kilometres"
+    unit: str  # lengths in kilometres, so that "940 miles" meets "1,150 kilometres"; money of any currency
+    currency: str | None
     low: float
     high: float
 
@@ -45,12 +53,16 @@ class FigureFacts:
         event = frame.event_class or (frame.event if frame.event not in LEVEL_VERBS else None)
         unit = frame.measure if frame.measure == "nautical miles" else claim.unit or "count"
         unit = MEASURE_SYNONYMS.get(unit, unit)
+        currency = unit.split(":", 1)[1] if unit.startswith("money:") else None
+        if currency is not None:
+            unit = "money"
+            measure = "money" if (measure or "").startswith("money:") else measure
         low, high = _interval(claim)
         factor = KILOMETRES.get(unit)
         if factor is not None:
             unit, low, high = "km", low * factor, high * factor
             measure = "km" if measure in KILOMETRES else measure
-        return cls(claim, frame, voice, measure, event, unit, low, high)
+        return cls(claim, frame, voice, measure, event, unit, currency, low, high)
 
 
 def figure_keys(fact: FigureFacts) -> list[object]:
@@ -69,32 +81,48 @@ def figure_keys(fact: FigureFacts) -> list[object]:
 def match(a: FigureFacts, b: FigureFacts) -> str | None:
     """"firm", "weak", or None when the frames tell the two figures apart."""
     fa, fb = a.frame, b.frame
-    if a.unit != b.unit or fa.modality != fb.modality or (fa.scope == "change") != (fb.scope == "change"):
+    if a.unit != b.unit or fa.modality != fb.modality or fa.rate != fb.rate or \
+            (fa.scope == "change") != (fb.scope == "change") or (fa.scope == "part") != (fb.scope == "part"):
         return None
-    if _differ(a.event, b.event) or _differ(fa.attribute, fb.attribute):
+    story_attribute = fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute
+    # A quake's magnitude is the same slot whether it "struck", "measured" or "rocked".
+    if (_differ(a.event, b.event) and not story_attribute) or _differ(fa.attribute, fb.attribute):
         return None
     if fa.holder and fb.holder and not _name_words(fa.holder) & _name_words(fb.holder):
         return None
     if _apart(fa.years, fb.years):
         return None
     same_event = a.event is not None and a.event == b.event
-    same_holder = bool(fa.holder and fb.holder)
-    story_attribute = fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute
+    # One person has one age: the holder fixes the slot of such attributes; a company has many amounts.
+    same_holder = bool(fa.holder and fb.holder) and fa.attribute in HOLDER_ATTRIBUTES
+    identified = same_event or same_holder or story_attribute
     if a.measure and b.measure and a.measure != b.measure:
         # "23 raiders captured" and "23 pirates captured": another word for what may be the same thing,
         # which only the same value can confirm.
-        return "weak" if same_event or same_holder else None
-    if not (a.measure and b.measure) and not (same_event or same_holder or story_attribute):
-        # A bare number ("two", "43") joins only by what happened to it or whose it is.
+        return "weak" if identified else None
+    if not (a.measure and b.measure):
+        if not identified:
+            # A bare number ("two", "43") joins only by what happened to it or whose it is.
+            return None
+        if not (same_holder or story_attribute):
+            # "one" beside a verb is as often a pronoun as a figure, "two others" counts from elsewhere:
+            # only the same value confirms them.
+            return "weak"
+    if not (identified or a.measure):
         return None
-    if not (same_event or same_holder or story_attribute or a.measure):
-        return None
-    # What may tell a background event from the story: another place, or a place or a year named on one
-    # side only. A place is not enough to keep figures apart (the small model takes "Ukrainian" for one),
-    # but it keeps the match weak, so only values that can both hold meet.
-    places_differ = bool(fa.places) != bool(fb.places) or _apart(fa.places, fb.places, _places_overlap)
-    one_sided = places_differ or bool(fa.years) != bool(fb.years)
-    return "firm" if (same_event or same_holder or story_attribute) and not one_sided else "weak"
+    return "firm" if identified and not _told_apart(a, b) else "weak"
+
+
+def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
+    """What may tell a background event from the story, or one day from another: another place or date,
+    or a place, a year or a holder named on one side only. Not enough to keep figures apart (the small
+    model takes "Ukrainian" for a place), but it keeps the match weak, so only values that can both hold
+    meet."""
+    fa, fb = a.frame, b.frame
+    one_sided = any(bool(x) != bool(y) for x, y in ((fa.places, fb.places), (fa.years, fb.years),
+                                                     (fa.holder, fb.holder)))
+    return one_sided or _apart(fa.places, fb.places, _places_overlap) or _apart(fa.dates, fb.dates) or \
+        a.currency != b.currency  # the same sum in two currencies: no rate to hold them against
 
 
 def _apart(a: list, b: list, overlap=lambda x, y: bool(set(x) & set(y))) -> bool:
@@ -119,21 +147,29 @@ def place_figure(fact: FigureFacts, candidates: list[list[FigureFacts]]) -> int 
     """The candidate group `fact` joins: every member checked must allow it, a weak match only between
     values that can both hold, and an article never gives a slot two values. Among groups that allow it,
     the one holding the same value, then the one with more firm matches."""
-    best: tuple[tuple[int, int], int] | None = None
+    best: tuple[tuple[bool, int], int] | None = None
     for index, group in enumerate(candidates):
-        firm = equal = 0
-        for member in group[:MEMBERS_CHECKED]:
-            basis = match(fact, member)
-            if basis is None or (basis == "weak" and not _can_both_hold(fact, member)) or \
-                    _second_value(fact, member):
-                break
-            firm += basis == "firm"
-            equal += _same_value(fact, member)
-        else:
-            score = (equal > 0, firm)
-            if best is None or score > best[0]:
-                best = (score, index)
+        score = _allowed(fact, group)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, index)
     return None if best is None else best[1]
+
+
+def merge_figures(first: list[FigureFacts], second: list[FigureFacts]) -> bool:
+    """Whether two groups formed apart (their first members met in another order) are one slot."""
+    return all(_allowed(fact, first) is not None for fact in second)
+
+
+def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | None:
+    """(holds a member of the same value, number of firm matches), or None when a member refuses it."""
+    firm = equal = 0
+    for member in group[:MEMBERS_CHECKED]:
+        basis = match(fact, member)
+        if basis is None or (basis == "weak" and not _can_both_hold(fact, member)) or _second_value(fact, member):
+            return None
+        firm += basis == "firm"
+        equal += _same_value(fact, member)
+    return equal > 0, firm
 
 
 def _second_value(a: FigureFacts, b: FigureFacts) -> bool:
@@ -143,14 +179,18 @@ def _second_value(a: FigureFacts, b: FigureFacts) -> bool:
         return False
     if a.frame.revision or b.frame.revision or (a.frame.scope == "additional") != (b.frame.scope == "additional"):
         return False
+    if a.currency != b.currency:
+        return False  # a conversion given beside the sum
     return not (a.claim.source and b.claim.source and a.claim.source != b.claim.source)
 
 
 def _same_value(a: FigureFacts, b: FigureFacts) -> bool:
-    return (a.claim.low, a.claim.high) == (b.claim.low, b.claim.high)
+    return (a.claim.low, a.claim.high, a.currency) == (b.claim.low, b.claim.high, b.currency)
 
 
 def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
+    if a.currency != b.currency:
+        return True
     (a_low, a_high), (b_low, b_high) = _scoped(a, b), _scoped(b, a)
     return a_low <= b_high and b_low <= a_high
 
@@ -233,7 +273,7 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
     elif len(voices) == 1:
         where = articles[0] if len(articles) == 1 else f"one copy carried by {', '.join(articles)}"
         verdict, reason = "single-source", f"only in {where}: {_listing(members)}"
-    elif len({(c.low, c.high, c.approximator in ("lower_bound", "upper_bound")) for c in claims}) == 1:
+    elif len({(c.low, c.high, c.unit, c.approximator in ("lower_bound", "upper_bound")) for c in claims}) == 1:
         verdict, reason = "agree", f"same figure: {_listing(members)}"
     else:
         verdict, reason = "compatible", f"figures overlap: {_listing(members)}"

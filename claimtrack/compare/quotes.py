@@ -23,6 +23,8 @@ LONG_SHARED_RUN = 8
 # The same words in another order score high; a short quote inside a long one does not.
 REWORDING_SIMILARITY = 80
 SAME_WORDING = 97
+# Two quotes that share a run of words and are this alike as a whole are one utterance, reworded.
+ONE_WORDING_CHANGED = 85
 MEMBERS_CHECKED = 32
 _TOKEN = re.compile(r"\w+")
 
@@ -74,6 +76,9 @@ def same_quote(a: QuoteFacts, b: QuoteFacts) -> bool:
     if not a.runs.isdisjoint(b.runs):
         shorter, longer = (a, b) if len(a.words) <= len(b.words) else (b, a)
         if same_speaker or not a.long_runs.isdisjoint(b.long_runs) or shorter.padded in longer.padded:
+            return True
+        # "This is a sad day for ..." and "This is a sad time for ...": one utterance, a word changed.
+        if fuzz.ratio(a.padded, b.padded) >= ONE_WORDING_CHANGED:
             return True
     return same_speaker and fuzz.token_sort_ratio(a.padded, b.padded) >= REWORDING_SIMILARITY
 

@@ -240,8 +240,19 @@ def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantit
         low=quantity.low, high=quantity.high, approximator=quantity.approximator, unit=quantity.unit,
         counted=quantity.counted, subject=quantity.subject, predicate=quantity.predicate, source=source,
         speaker=speaker, speaker_mention=mention, cue=cue,
-        frame=quantity.frame.model_copy(update={"published": article.published}),
+        frame=quantity.frame.model_copy(update={
+            "published": article.published,
+            "holder": _resolve_holder(quantity.frame.holder, offset + quantity.start, context)}),
     )
+
+
+def _resolve_holder(holder: str | None, position: int, context: _ArticleContext) -> str | None:
+    """A holder named by a pronoun is the person last named before it; a name, as the article gives it in full."""
+    if holder is None:
+        return None
+    if holder in PRONOUNS:
+        return context.last_person_before(position)
+    return context.full_name(holder)
 
 
 def _outermost(chain: list[Link]) -> Link:

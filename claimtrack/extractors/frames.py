@@ -11,9 +11,14 @@ from claimtrack.extractors.tokens import entity_of
 from claimtrack.lexicon import (
     ADDITIONAL_WORDS,
     AGE_WORDS,
+    DATE_FILLERS,
+    DEFINITE_WORDS,
     DURATION_UNITS,
     MAGNITUDE_WORDS,
+    PART_WORDS,
+    PLACE_NOUNS,
     POPULATION_VERBS,
+    QUAKE_NOUNS,
     TALLY_NOUNS,
     ANAPHORIC_NOUNS,
     CHANGE_WORDS,
@@ -21,10 +26,13 @@ from claimtrack.lexicon import (
     ESTIMATE_WORDS,
     EVENT_CLASS_OF,
     EXPECTATION_WORDS,
+    KILOMETRES,
     LEVEL_VERBS,
     REVISION_VERBS,
     REVISION_WORDS,
     PERSON_NOUNS,
+    PERSONAL_PRONOUNS,
+    REPORTING_VERBS,
     TENURE_VERBS,
 )
 from claimtrack.models import Frame
@@ -47,19 +55,35 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     head = doc[counted[-1]] if counted else None
     measure, partitive = _measure(head, unit)
     carriers = _event_carriers(anchor, head, verb)
-    event_token = next((t for t in carriers if _lemma(t) in EVENT_CLASS_OF), None)
-    event = _lemma(event_token) if event_token is not None else (_lemma(verb) if verb is not None else None)
+    event_token = next((t for t in carriers if _event_lemma(t) in EVENT_CLASS_OF), None)
+    # A reporting verb ("police said 12") says who vouches for a figure, not what happened to it.
+    event = _event_lemma(event_token) if event_token is not None else (
+        _event_lemma(verb) if verb is not None and _lemma(verb) not in REPORTING_VERBS else None)
+    if first > 0 and doc[first - 1].lower_ in DEFINITE_WORDS and event_token is None:
+        # "the 23 pirates were handed over": a set counted before; what happens to it now is not its event.
+        event = None
     if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
         measure = _subject_measure(verb, anchor)
     clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
+    context = clause
+    if verb is not None and verb.dep_ in ("relcl", "acl"):
+        # "Bam was destroyed in a quake that killed tens of thousands": the clause the relative clause
+        # describes says where and when.
+        outer = _governing_verb(verb.head)
+        if outer is not None and outer.i != verb.i:
+            context = clause + _clause_tokens(outer, verb.head)
     holder, attribute = _holder(doc, first, last, head, verb, unit)
     measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
-    if attribute is None and measure in PERSON_NOUNS | {None} and verb is not None and \
-            _lemma(verb) in POPULATION_VERBS:
-        place = next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _PLACE_ENTITIES), None)
-        if place is not None:
-            # "Qeshm has 120,000 people", "the island is home to 100,000": the population of a place.
-            holder, attribute, measure = _name(place), "population", "person"
+    if attribute == "magnitude" and holder is None:
+        # An aftershock's magnitude is not the main shock's.
+        shock = next((t for t in doc[max(first - 3, 0): last + 6] if _lemma(t) in QUAKE_NOUNS), None)
+        holder = QUAKE_NOUNS[_lemma(shock)] if shock is not None else None
+    if attribute is None and measure in PERSON_NOUNS | {None}:
+        population_of = _population_holder(doc, first, verb)
+        if population_of is not None:
+            holder, attribute, measure = population_of or holder, "population", "person"
+    if unit in KILOMETRES and holder is None:
+        holder, attribute = _distance_from(doc, last), "distance"
     return Frame(
         measure=measure,
         qualifiers=_qualifiers(doc, counted),
@@ -68,9 +92,11 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         event_class=EVENT_CLASS_OF.get(event or ""),
         holder=holder,
         attribute=attribute,
-        places=_places(clause, first, last),
-        years=sorted({int(y) for t in clause if t.ent_type_ == "DATE" and t.i not in range(first, last + 1)
+        places=_places(context, first, last),
+        years=sorted({int(y) for t in context if t.ent_type_ == "DATE" and t.i not in range(first, last + 1)
                       for y in _YEAR.findall(t.text)}),
+        dates=_dates(clause, first, last),
+        rate=_rate(doc, last, counted),
         scope=_scope(doc, first, last, anchor, verb, clause),
         modality=_modality(verb),
         revision=_revision(verb, anchor, clause),
@@ -79,6 +105,14 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def _event_lemma(token: Token) -> str:
+    """The verb's lemma, with its particle where that makes another event ("take part")."""
+    lemma = _lemma(token)
+    if lemma == "take" and any(c.lower_ == "part" for c in token.children):
+        return "participate"
+    return lemma
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -110,6 +144,9 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
     people", "deaths"), the words between the figure and its verb, the verb, and for a level ("the death
     toll rose to 10") the verb's subject."""
     carriers: list[Token] = []
+    if verb is not None and _lemma(verb) not in LEVEL_VERBS | REPORTING_VERBS:
+        # The verb says what happened to the counted people ("one protester was killed") before their role.
+        carriers.append(verb)
     if head is not None:
         # "injured people", "the dead"; a compound names the event only on a tally ("death toll"): "assault
         # rifles" were not an assault, "murder charges" killed no one.
@@ -141,7 +178,10 @@ def _subject_measure(verb: Token, anchor: Token) -> str | None:
         return None
     of_object = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
                      None)
-    chosen = of_object if of_object is not None and _lemma(subject) in ("number", "total", "count") else subject
+    chosen = of_object if of_object is not None and _lemma(subject) in TALLY_NOUNS else subject
+    if _lemma(chosen) in TALLY_NOUNS and any(_lemma(c) in EVENT_CLASS_OF for c in chosen.children):
+        # "the death toll", "the injury count": a tally of people.
+        return "people"
     return None if _lemma(chosen) in EVENT_CLASS_OF else _lemma(chosen)
 
 
@@ -192,8 +232,16 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
         if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
             subject = verb.head
         if subject is not None and not subject.i <= figure.i <= subject.right_edge.i and \
+                subject.lower_ in PERSONAL_PRONOUNS and _attribute(unit, verb) in ("tenure", "age"):
+            # "she had worked there for 15 years": extraction resolves the pronoun to the person it names.
+            return subject.lower_, _attribute(unit, verb)
+        if subject is not None and not subject.i <= figure.i <= subject.right_edge.i and \
                 subject.lower_ not in _PRONOUNS and (subject.ent_type_ in _NAMED_HOLDERS or subject.pos_ == "PROPN"):
             return _name(subject), _attribute(unit, verb)
+        owner = _named_modifier(subject) if subject is not None else None
+        if owner is not None and not subject.i <= figure.i <= subject.right_edge.i:
+            # "EDS shares closed at $24.34": the shares are EDS's.
+            return owner, _attribute(unit, verb)
     return None, _attribute(unit, verb)
 
 
@@ -204,6 +252,7 @@ def _measured_attribute(doc: Doc, first: int, last: int, counted: list[int], mea
     nearby = {t.lower_ for t in doc[max(first - 3, 0): last + 4]}
     if nearby & MAGNITUDE_WORDS:
         return "magnitude", "magnitude"
+
     words = [doc[i].lower_ for i in counted]
     if len(words) >= 2 and words[0].rstrip("s") in DURATION_UNITS and "-" in doc[last: counted[0] + 1].text_with_ws:
         unit = words[0].rstrip("s") + "s"
@@ -212,6 +261,59 @@ def _measured_attribute(doc: Doc, first: int, last: int, counted: list[int], mea
     if measure in ("miles", "mile") and "nautical" in words:
         return "nautical miles", attribute
     return measure, attribute
+
+
+def _population_holder(doc: Doc, first: int, verb: Token | None) -> str | None:
+    """The place whose population a figure of people is ("" when the place is not named): "Qeshm has
+    120,000 people", "the island, home to 100,000", "its 200,000 residents"."""
+    if first >= 2 and doc[first - 2].lower_ == "home" and doc[first - 1].lower_ == "to":
+        home = doc[first - 2]
+        described = home.head if home.dep_ == "appos" else None
+        return _name(described) if described is not None and described.ent_type_ in _PLACE_ENTITIES else ""
+    if verb is not None and _lemma(verb) in POPULATION_VERBS:
+        place = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if place is not None and (place.ent_type_ in _PLACE_ENTITIES or _lemma(place) in PLACE_NOUNS):
+            return _name(place) if place.ent_type_ in _PLACE_ENTITIES else ""
+    return None
+
+
+def _distance_from(doc: Doc, last: int) -> str | None:
+    """The place a distance is measured from: "150 miles from Aden", "700 miles south of Tehran"."""
+    for token in doc[last + 1: last + 6]:
+        if token.lower_ in ("from", "of", "off") and token.dep_ == "prep":
+            place = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if place is not None and place.ent_type_ in _PLACE_ENTITIES:
+                return _name(place)
+    return None
+
+
+def _dates(clause: list[Token], first: int, last: int) -> list[str]:
+    """Day and month names of the clause ("on Monday", "May 5"); years are kept apart."""
+    dates = set()
+    for token in clause:
+        if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and not first <= token.i <= last:
+            entity = entity_of(token)
+            words = [t.lower_ for t in entity if t.is_alpha and t.lower_ not in DATE_FILLERS] if entity else []
+            if words:
+                dates.add(" ".join(words))
+    return sorted(dates)
+
+
+def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
+    """"$25 a share", "£30,000 per year", "$10 each": a figure per unit is not a total."""
+    after = counted[-1] + 1 if counted else last + 1
+    words = doc[after: after + 2]
+    if len(words) >= 1 and words[0].lower_ == "each":
+        return "each"
+    if len(words) == 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
+        return _lemma(words[1])
+    return None
+
+
+def _named_modifier(noun: Token) -> str | None:
+    named = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.ent_type_ in _NAMED_HOLDERS),
+                 None)
+    return _name(named) if named is not None else None
 
 
 def _possessor(noun: Token | None) -> str | None:
@@ -257,11 +359,35 @@ def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, c
     if first > 0 and doc[first - 1].lower_ in ("up", "down") and doc[first - 1].dep_ != "prt":
         # "shares were up 5%"; not "gunned down two women".
         return "change"
+    if _is_part(doc, first, anchor):
+        return "part"
     words = [t.lower_ for t in clause]
     for phrase in CUMULATIVE_PHRASES:
         if any(tuple(words[i: i + len(phrase)]) == phrase for i in range(len(words))):
             return "cumulative"
     return "total"
+
+
+def _is_part(doc: Doc, first: int, anchor: Token) -> bool:
+    """A part of a figure stated beside it: "three people, including two women", "three dead: two women
+    and a man", "12 of the 23 pirates"."""
+    before = {t.lower_ for t in doc[max(first - 3, 0): first]}
+    if before & PART_WORDS:
+        return True
+    token = anchor
+    for _ in range(3):
+        listed = token.head if token.dep_ == "conj" else token
+        if listed.dep_ == "appos" and any(c.dep_ == "nummod" for c in listed.head.children):
+            # "three people, two women and a man": an enumeration of a figure just stated.
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "including":
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    of_number = doc[anchor.i + 1: anchor.i + 4]
+    return len(of_number) == 3 and of_number[0].lower_ == "of" and of_number[1].lower_ == "the" and \
+        of_number[2].like_num
 
 
 def _modality(verb: Token | None) -> str:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import read_frame
-from claimtrack.extractors.sources import SPEECH_VERBS
 from claimtrack.extractors.tokens import entity_of
+from claimtrack.lexicon import SPEECH_VERBS
 from claimtrack.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,

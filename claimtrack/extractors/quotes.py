@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.sources import (
-    SPEECH_VERBS,
     Link,
     chain_for,
     cue_clause,
@@ -22,6 +21,7 @@ from claimtrack.extractors.sources import (
     subject_of,
 )
 from claimtrack.extractors.tokens import doc_text, sentence_of
+from claimtrack.lexicon import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

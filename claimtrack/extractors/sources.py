@@ -9,39 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimtrack.lexicon import ASSESSMENT_NOUNS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-# Verbs whose subject speaks the words of a direct or mixed quote.
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "report", "announce", "claim", "note", "explain", "write", "tweet", "post",
-    "warn", "insist", "sigh", "argue", "ask", "reply", "respond", "answer", "declare", "describe", "call",
-    "praise", "commend", "reiterate", "urge", "vow", "promise", "pledge", "deny", "admit", "acknowledge",
-    "confirm", "suggest", "assure", "detail", "disclose", "reveal", "recount", "recall", "quip", "joke",
-    "shout", "scream", "cry", "whisper", "mutter", "exclaim", "remark", "comment", "observe", "stress",
-    "emphasise", "emphasize", "predict", "conclude", "concede", "boast", "complain", "lament", "blast",
-    "slam", "criticise", "criticize", "accuse", "dub", "label", "brand", "term", "tout", "hail", "laud",
-    "charge", "contend", "maintain", "assert", "affirm", "testify", "proclaim", "mention", "continue",
-    "caution", "counter", "demand", "thank", "quote", "cite", "allege", "retort", "groan",
-    "chant", "sing", "read", "pronounce", "signal", "summarise", "summarize", "speak", "share", "talk",
-    "blame", "reference", "denounce", "condemn", "defend", "dismiss", "mock", "ridicule", "question",
-    "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "characterise",
-    "characterize",
-}
-# Verbs whose subject vouches for a figure or a fact.
-REPORTING_VERBS = SPEECH_VERBS | {
-    "estimate", "believe", "assess", "think", "show", "indicate", "find", "calculate", "put", "count",
-    "record", "publish", "expect", "project", "forecast", "anticipate", "suspect", "learn", "hear",
-}
-# Nouns naming a judgement that can carry its author: "South Korean assessments", "the UN's estimate".
-ASSESSMENT_NOUNS = {
-    "assessment", "estimate", "estimation", "figure", "count", "tally", "data", "report", "intelligence",
-    "statement", "calculation", "analysis", "survey", "poll", "research", "study", "account", "view",
-}
-# Nouns of saying whose owner is the source: "Trump's claim that …".
-STATEMENT_NOUNS = {"claim", "statement", "remark", "comment", "assertion", "promise", "warning", "argument",
-                   "allegation", "accusation", "description", "prediction", "pledge", "vow", "insistence"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",), ("quoting",)}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
