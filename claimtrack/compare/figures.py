@@ -10,8 +10,10 @@ values can both hold, so a thin match never makes a conflict.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
@@ -27,11 +29,17 @@ from claimtrack.numbers import format_readable
 
 APPROX_TOLERANCE = 0.10
 ROUNDING_TOLERANCE = 0.05
+ROUND_FROM_ZEROS = 2
 DECADE = 10
 REASON_FIGURES = 5
 # Members a new figure is checked against before it joins a group; groups of real coverage are small.
 MEMBERS_CHECKED = 32
 PERSON = "person"
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+_WRITTEN_DAYS = (re.compile(r"(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"),
+                 re.compile(r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3,9})\.? (?P<year>\d{4})"))
+MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
 @dataclass
@@ -179,8 +187,8 @@ def _second_value(a: FigureFacts, b: FigureFacts) -> bool:
         return False
     if a.frame.revision or b.frame.revision or (a.frame.scope == "additional") != (b.frame.scope == "additional"):
         return False
-    if a.currency != b.currency:
-        return False  # a conversion given beside the sum
+    if a.currency != b.currency or a.claim.unit != b.claim.unit:
+        return False  # a conversion given beside the sum or the length ("150 miles (240 kilometres)")
     return not (a.claim.source and b.claim.source and a.claim.source != b.claim.source)
 
 
@@ -224,11 +232,12 @@ def _margin(value: float, slack: float) -> float:
 
 
 def _rounding(value: float) -> float:
-    """A round figure ("15,000") stands for anything that rounds to it, within a few per cent."""
+    """A round figure ("15,000") stands for anything that rounds to it, within a few per cent. Small
+    numbers are counted, not rounded: 30 people, or an age of 30, is not 29."""
     if value == 0 or value != int(value):
         return 0.0
     zeros = len(str(int(abs(value)))) - len(str(int(abs(value))).rstrip("0"))
-    return min(0.5 * 10 ** zeros, ROUNDING_TOLERANCE * abs(value)) if zeros else 0.0
+    return min(0.5 * 10 ** zeros, ROUNDING_TOLERANCE * abs(value)) if zeros >= ROUND_FROM_ZEROS else 0.0
 
 
 # --- verdicts -------------------------------------------------------------------------------------------
@@ -266,7 +275,8 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
                         for f in families)
     grouped = f"same {_slot_label(members)}"
     clashes = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
-               if a.voice != b.voice and not _can_both_hold(a, b) and match(a, b) == "firm"]
+               if a.voice != b.voice and not _can_both_hold(a, b) and match(a, b) == "firm"
+               and not _reports_both(members, a, b)]
     basis = "single" if len(voices) == 1 else _basis(members)
     if clashes:
         verdict, reason = _clash_verdict(members, clashes)
@@ -282,6 +292,13 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
                       claims=claims, basis=basis, copies=families)
 
 
+def _reports_both(members: list[FigureFacts], a: FigureFacts, b: FigureFacts) -> bool:
+    """Whether both articles also give a value the other's can hold ("police said 8, the hospital 10"
+    in both): they report the same disagreement, they do not disagree with each other."""
+    return any(m.voice == a.voice and _can_both_hold(m, b) for m in members) and \
+        any(m.voice == b.voice and _can_both_hold(m, a) for m in members)
+
+
 def _basis(members: list[FigureFacts]) -> str:
     """Firm when every figure is firmly matched with one from another article."""
     firm = all(any(o.voice != m.voice and match(m, o) == "firm" for o in members) for m in members)
@@ -293,14 +310,13 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
     pairs = []
     updated = True
     for a, b in clashes:
-        earlier, later = sorted((a, b), key=lambda m: (m.frame.published or "", m.claim.article))
-        dated = bool(earlier.frame.published and later.frame.published and
-                     earlier.frame.published[:10] != later.frame.published[:10])
+        earlier, later = sorted((a, b), key=lambda m: (_day(m) or date.min, m.claim.article))
+        dated = _day(earlier) is not None and _day(later) is not None and _day(earlier) != _day(later)
         revised = a.frame.revision or b.frame.revision
         updated = updated and (dated or revised)
-        when = f" ({earlier.frame.published[:10]} → {later.frame.published[:10]})" if dated else ""
+        when = f" ({_day(earlier).isoformat()} → {_day(later).isoformat()})" if dated else ""
         pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{when}")
-    pairs = list(dict.fromkeys(pairs))
+    pairs = list(dict.fromkeys(pairs))  # one clash per pair of figures, whatever order it was found in
     reason = "; ".join(pairs[:3]) + (f"; {len(pairs) - 3} more" if len(pairs) > 3 else "")
     clashing = {m.claim.id for pair in clashes for m in pair}
     others = [m for m in members if m.claim.id not in clashing]
@@ -309,6 +325,27 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
     if updated:
         return "updated", f"figure revised: {reason}"
     return "conflict", reason
+
+
+def _day(fact: FigureFacts) -> date | None:
+    """The article's date, from its metadata as written ("2010-09-10 09:28", "November 28, 2005")."""
+    published = fact.frame.published or ""
+    iso = _ISO_DAY.search(published)
+    if iso:
+        return _date_or_none(int(iso[1]), int(iso[2]), int(iso[3]))
+    for pattern in _WRITTEN_DAYS:
+        written = pattern.search(published)
+        month = MONTHS.get(written["month"].lower()[:3]) if written else None
+        if month:
+            return _date_or_none(int(written["year"]), month, int(written["day"]))
+    return None
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _clashing(fact: FigureFacts, other: FigureFacts) -> str:

@@ -73,6 +73,10 @@ def same_quote(a: QuoteFacts, b: QuoteFacts) -> bool:
     if a.words == b.words:
         return len(a.words) >= 2 or bool(a.speaker_words & b.speaker_words)
     same_speaker = bool(a.speaker_words & b.speaker_words)
+    shorter, longer = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    if same_speaker and len(shorter.words) >= 2 and shorter.padded in longer.padded:
+        # "We will rebuild" inside "We will rebuild every home", by the same speaker: an excerpt.
+        return True
     if not a.runs.isdisjoint(b.runs):
         shorter, longer = (a, b) if len(a.words) <= len(b.words) else (b, a)
         if same_speaker or not a.long_runs.isdisjoint(b.long_runs) or shorter.padded in longer.padded:

@@ -97,7 +97,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
                       for y in _YEAR.findall(t.text)}),
         dates=_dates(clause, first, last),
         rate=_rate(doc, last, counted),
-        scope=_scope(doc, first, last, anchor, verb, clause),
+        scope=_scope(doc, first, last, anchor, verb, clause, unit),
         modality=_modality(verb),
         revision=_revision(verb, anchor, clause),
     )
@@ -136,6 +136,9 @@ def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     lemma = _lemma(head)
     if lemma in ANAPHORIC_NOUNS or head.lower_ in ANAPHORIC_NOUNS or head.pos_ == "PRON":
         return None, True
+    if head.pos_ == "PROPN" and head.is_title and lemma.endswith("s") and not lemma.endswith("ss"):
+        # "1,200 Shareholders" at the start of a headline comes tagged as a name and keeps its plural.
+        lemma = lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
     return lemma, False
 
 
@@ -167,6 +170,9 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
                 carriers += [subject, *(c for c in subject.subtree if c.dep_ in ("amod", "pobj") or
                                         c.dep_ == "compound" and _lemma(subject) in TALLY_NOUNS)]
         if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
+            carriers.append(verb.head)
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            # "damage estimated at €40 million": the noun the participle describes.
             carriers.append(verb.head)
     return carriers
 
@@ -341,7 +347,8 @@ def _attribute(unit: str, verb: Token | None) -> str | None:
     return None
 
 
-def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, clause: list[Token]) -> str:
+def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, clause: list[Token],
+           unit: str) -> str:
     near_before = {t.lower_ for t in doc[max(first - 2, 0): first]}
     near_after = doc[last + 1].lower_ if last + 1 < len(doc) else ""
     if near_before & (ADDITIONAL_WORDS - {"more"}) or near_after == "more":
@@ -359,7 +366,8 @@ def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, c
     if first > 0 and doc[first - 1].lower_ in ("up", "down") and doc[first - 1].dep_ != "prt":
         # "shares were up 5%"; not "gunned down two women".
         return "change"
-    if _is_part(doc, first, anchor):
+    if unit == "count" and _is_part(doc, first, anchor):
+        # Only counts: "150 miles (240 kilometres)" is one distance in two units, not a part of it.
         return "part"
     words = [t.lower_ for t in clause]
     for phrase in CUMULATIVE_PHRASES:

@@ -80,6 +80,11 @@ REFERRING_WORDS = {"the", "these", "those", "both", "its", "their", "his", "her"
 # "the second half", "the first quarter": periods, not fractions.
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
+# Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
+RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
+SPORT_WORDS = {"hurdles", "freestyle", "butterfly", "backstroke", "breaststroke", "medley", "relay", "sprint",
+               "dash", "race", "final", "finals", "heat", "heats", "title", "record", "champion", "gold", "silver",
+               "bronze", "steeplechase", "individual"}
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 
@@ -259,10 +264,26 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         return None
     currency = glued[2] if glued else None
     unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
+    if currency is None and _is_race_distance(doc, index, words):
+        # "won the 100m", "the 60m hurdles": metres run, not 100 million.
+        value, unit = value / 1e6, "metres"
     first = index
     if currency is None and index > 0 and doc[index - 1].lower_ in CURRENCY_SYMBOLS:
         currency, first = CURRENCY_SYMBOLS[doc[index - 1].lower_], index - 1
     return _Figure(first, last, value, value, currency=currency, unit=unit)
+
+
+def _is_race_distance(doc: Doc, index: int, words: list[str]) -> bool:
+    """"100m" (tokenised "100", "m") in "won the 100m" or "the 60m hurdles"."""
+    if len(words) != 2 or words[1] != "m" or doc[index].whitespace_ or not words[0].isdigit() or \
+            int(words[0]) not in RACE_DISTANCES:
+        return False
+    after = doc[index + 2] if index + 2 < len(doc) else None
+    before = doc[index - 1] if index > 0 else None
+    if after is not None and after.lower_ in SPORT_WORDS:
+        return True
+    return before is not None and before.lower_ in ("the", "in", "over") and (
+        after is None or after.pos_ not in ("NOUN", "PROPN"))
 
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
