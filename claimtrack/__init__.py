@@ -7,6 +7,7 @@
 
 from claimtrack._version import __version__
 from claimtrack.compare import compare
+from claimtrack.copies import copy_families
 from claimtrack.errors import ClaimtrackError, ModelNotAvailableError, NoInputError, OutputError
 from claimtrack.load import load
 from claimtrack.models import (
@@ -40,6 +41,7 @@ __all__ = [
     "SkippedInput",
     "__version__",
     "compare",
+    "copy_families",
     "extract",
     "extract_report",
     "load",

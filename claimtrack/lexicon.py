@@ -127,10 +127,9 @@ PART_WORDS = frozenset({"including", "among", "whom"})
 # Nouns for a place whose population a figure of people may be ("the island has 120,000 people").
 PLACE_NOUNS = frozenset({"island", "city", "town", "village", "country", "region", "province", "state", "area",
                          "district", "county", "nation", "capital"})
-# Determiners of a set counted before ("the 23 pirates", "those 12").
-DEFINITE_WORDS = frozenset({"the", "these", "those", "all"})
-# Words of a date that do not tell one date from another.
-DATE_FILLERS = frozenset({"on", "the", "of", "last", "this", "early", "late", "earlier", "later"})
+MONTH_NAMES = {name: full for full in ("january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december")
+               for name in (full, full[:3], "sept" if full == "september" else full[:3])}
 # What a magnitude belongs to: the main shock under any name, or an aftershock.
 QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
                "shock": "quake", "aftershock": "aftershock"}

@@ -13,7 +13,6 @@ from claimtrack.compare.figures import (
     describe_figure,
     figure_group,
     figure_keys,
-    merge_figures,
     place_figure,
 )
 from claimtrack.compare.grouping import Grouper
@@ -41,7 +40,7 @@ def compare(claims: Iterable[Claim], copies: Mapping[str, str] | None = None) ->
         else:
             quotes.add(QuoteFacts.of(claim, voice))
     groups = [
-        *(figure_group(members, families) for members in figures.merged(merge_figures)),
+        *(figure_group(members, families) for members in figures.groups),
         *(quote_group(members, families) for members in quotes.groups),
     ]
     groups.sort(key=lambda g: (VERDICT_ORDER[g.verdict], -len(g.articles), g.kind, g.topic, g.id))

@@ -33,7 +33,9 @@ ROUND_FROM_ZEROS = 2
 DECADE = 10
 REASON_FIGURES = 5
 # Members a new figure is checked against before it joins a group; groups of real coverage are small.
-MEMBERS_CHECKED = 32
+MEMBERS_CHECKED = 16
+# Figures of one value held against another value, per side.
+CLASH_SAMPLE = 4
 PERSON = "person"
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _WRITTEN_DAYS = (re.compile(r"(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"),
@@ -128,7 +130,7 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     meet."""
     fa, fb = a.frame, b.frame
     one_sided = any(bool(x) != bool(y) for x, y in ((fa.places, fb.places), (fa.years, fb.years),
-                                                     (fa.holder, fb.holder)))
+                                                     (fa.dates, fb.dates), (fa.holder, fb.holder)))
     return one_sided or _apart(fa.places, fb.places, _places_overlap) or _apart(fa.dates, fb.dates) or \
         a.currency != b.currency  # the same sum in two currencies: no rate to hold them against
 
@@ -163,11 +165,6 @@ def place_figure(fact: FigureFacts, candidates: list[list[FigureFacts]]) -> int 
     return None if best is None else best[1]
 
 
-def merge_figures(first: list[FigureFacts], second: list[FigureFacts]) -> bool:
-    """Whether two groups formed apart (their first members met in another order) are one slot."""
-    return all(_allowed(fact, first) is not None for fact in second)
-
-
 def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | None:
     """(holds a member of the same value, number of firm matches), or None when a member refuses it."""
     firm = equal = 0
@@ -175,6 +172,8 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | 
         basis = match(fact, member)
         if basis is None or (basis == "weak" and not _can_both_hold(fact, member)) or _second_value(fact, member):
             return None
+        if fact.measure and member.measure and fact.measure != member.measure and not _same_value(fact, member):
+            return None  # another word for the counted thing: only the very same value confirms it
         firm += basis == "firm"
         equal += _same_value(fact, member)
     return equal > 0, firm
@@ -183,8 +182,8 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | 
 def _second_value(a: FigureFacts, b: FigureFacts) -> bool:
     """Two different values for one slot in one article are two slots, unless the article states a
     revision, gives them to two named sources, or one is on top of the other ("an additional 20,000")."""
-    if a.claim.article != b.claim.article or _same_value(a, b):
-        return False
+    if a.claim.article != b.claim.article or _can_both_hold(a, b):
+        return False  # "at least three" and "three" in one article restate one value
     if a.frame.revision or b.frame.revision or (a.frame.scope == "additional") != (b.frame.scope == "additional"):
         return False
     if a.currency != b.currency or a.claim.unit != b.claim.unit:
@@ -274,9 +273,7 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
     copy_note = "".join(f"; {len(set(f) & set(articles))} outlets carry the same copy ({', '.join(f)})"
                         for f in families)
     grouped = f"same {_slot_label(members)}"
-    clashes = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
-               if a.voice != b.voice and not _can_both_hold(a, b) and match(a, b) == "firm"
-               and not _reports_both(members, a, b)]
+    clashes = _clashes(members)
     basis = "single" if len(voices) == 1 else _basis(members)
     if clashes:
         verdict, reason = _clash_verdict(members, clashes)
@@ -292,16 +289,37 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
                       claims=claims, basis=basis, copies=families)
 
 
-def _reports_both(members: list[FigureFacts], a: FigureFacts, b: FigureFacts) -> bool:
+def _clashes(members: list[FigureFacts]) -> list[tuple[FigureFacts, FigureFacts]]:
+    """Pairs of firmly matched figures from two voices that cannot both hold. Figures of one value are
+    held against another value through a few of their members, so a large group costs the square of its
+    distinct values, not of its figures."""
+    by_value: dict[tuple, list[FigureFacts]] = {}
+    by_voice: dict[str, list[FigureFacts]] = {}
+    for member in members:
+        by_value.setdefault((member.low, member.high, member.currency, member.frame.scope), []).append(member)
+        by_voice.setdefault(member.voice, []).append(member)
+    values = list(by_value.values())
+    clashes = []
+    for i, these in enumerate(values):
+        for those in values[i + 1:]:
+            if _can_both_hold(these[0], those[0]):
+                continue
+            clashes += [(a, b) for a in these[:CLASH_SAMPLE] for b in those[:CLASH_SAMPLE]
+                        if a.voice != b.voice and match(a, b) == "firm" and not _reports_both(by_voice, a, b)]
+    return clashes
+
+
+def _reports_both(by_voice: dict[str, list[FigureFacts]], a: FigureFacts, b: FigureFacts) -> bool:
     """Whether both articles also give a value the other's can hold ("police said 8, the hospital 10"
     in both): they report the same disagreement, they do not disagree with each other."""
-    return any(m.voice == a.voice and _can_both_hold(m, b) for m in members) and \
-        any(m.voice == b.voice and _can_both_hold(m, a) for m in members)
+    return any(_can_both_hold(m, b) and match(m, b) == "firm" for m in by_voice[a.voice]) and \
+        any(_can_both_hold(m, a) and match(m, a) == "firm" for m in by_voice[b.voice])
 
 
 def _basis(members: list[FigureFacts]) -> str:
-    """Firm when every figure is firmly matched with one from another article."""
-    firm = all(any(o.voice != m.voice and match(m, o) == "firm" for o in members) for m in members)
+    """Firm when every figure is firmly matched with one from another article (among the first few)."""
+    firm = all(any(o.voice != m.voice and match(m, o) == "firm" for o in members[:MEMBERS_CHECKED])
+               for m in members[:MEMBERS_CHECKED])
     return "firm" if firm else "weak"
 
 

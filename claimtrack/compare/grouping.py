@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 from claimtrack.models import Claim
 
 Fact = TypeVar("Fact")
-REPRESENTATIVES = 64
+REPRESENTATIVES = 32
 GROUP_ID_DIGITS = 12
 
 
@@ -45,21 +45,6 @@ class Grouper(Generic[Fact]):
             if number not in block[-REPRESENTATIVES:]:
                 block.append(number)
 
-    def merged(self, may_merge: Callable[[list[Fact], list[Fact]], bool]) -> list[list[Fact]]:
-        """The groups, with each joined to an earlier one under a shared key where `may_merge` allows: a
-        claim placed early can open a group that a later one would have bridged."""
-        owner = list(range(len(self.groups)))
-        members = [list(group) for group in self.groups]
-        for block in self._blocks.values():
-            for position, later in enumerate(block):
-                for earlier in block[max(position - REPRESENTATIVES, 0): position]:
-                    a, b = _root(owner, earlier), _root(owner, later)
-                    if a != b and may_merge(members[a], members[b]):
-                        members[a] += members[b]
-                        members[b] = []
-                        owner[b] = a
-        return [group for group in members if group]
-
 
 def group_id(kind: str, claims: list[Claim]) -> str:
     """Unique within a run (a claim is in one group) and stable across runs while the group's first claim
@@ -67,8 +52,3 @@ def group_id(kind: str, claims: list[Claim]) -> str:
     first = min(claims, key=lambda c: (c.article, c.start, c.end, c.id))
     return f"{kind}-{hashlib.sha1(first.id.encode()).hexdigest()[:GROUP_ID_DIGITS]}"
 
-
-def _root(owner: list[int], index: int) -> int:
-    while owner[index] != index:
-        index = owner[index]
-    return index

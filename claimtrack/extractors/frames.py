@@ -11,8 +11,7 @@ from claimtrack.extractors.tokens import entity_of
 from claimtrack.lexicon import (
     ADDITIONAL_WORDS,
     AGE_WORDS,
-    DATE_FILLERS,
-    DEFINITE_WORDS,
+    MONTH_NAMES,
     DURATION_UNITS,
     MAGNITUDE_WORDS,
     PART_WORDS,
@@ -38,7 +37,7 @@ from claimtrack.lexicon import (
 from claimtrack.models import Frame
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Clauses below the figure's verb that say something else: their places and dates are not the figure's.
 _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
@@ -59,9 +58,6 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     # A reporting verb ("police said 12") says who vouches for a figure, not what happened to it.
     event = _event_lemma(event_token) if event_token is not None else (
         _event_lemma(verb) if verb is not None and _lemma(verb) not in REPORTING_VERBS else None)
-    if first > 0 and doc[first - 1].lower_ in DEFINITE_WORDS and event_token is None:
-        # "the 23 pirates were handed over": a set counted before; what happens to it now is not its event.
-        event = None
     if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
         measure = _subject_measure(verb, anchor)
     clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
@@ -93,9 +89,11 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         holder=holder,
         attribute=attribute,
         places=_places(context, first, last),
-        years=sorted({int(y) for t in context if t.ent_type_ == "DATE" and t.i not in range(first, last + 1)
+        # A year anywhere in the sentence dates the figure: background events come with theirs ("the Bam
+        # quake in 2003 killed 31,000"), the story's own figures mostly with a weekday.
+        years=sorted({int(y) for t in anchor.sent if t.ent_type_ == "DATE" and not first <= t.i <= last
                       for y in _YEAR.findall(t.text)}),
-        dates=_dates(clause, first, last),
+        dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=_scope(doc, first, last, anchor, verb, clause, unit),
         modality=_modality(verb),
@@ -293,15 +291,12 @@ def _distance_from(doc: Doc, last: int) -> str | None:
     return None
 
 
-def _dates(clause: list[Token], first: int, last: int) -> list[str]:
-    """Day and month names of the clause ("on Monday", "May 5"); years are kept apart."""
+def _dates(sentence: Span, first: int, last: int) -> list[str]:
+    """Months named in the sentence ("in February", "May 5"): a weekday is too often the story's own."""
     dates = set()
-    for token in clause:
-        if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and not first <= token.i <= last:
-            entity = entity_of(token)
-            words = [t.lower_ for t in entity if t.is_alpha and t.lower_ not in DATE_FILLERS] if entity else []
-            if words:
-                dates.add(" ".join(words))
+    for token in sentence:
+        if token.ent_type_ == "DATE" and token.lower_.rstrip(".") in MONTH_NAMES and not first <= token.i <= last:
+            dates.add(MONTH_NAMES[token.lower_.rstrip(".")])
     return sorted(dates)
 
 
