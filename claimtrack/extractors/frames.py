@@ -61,13 +61,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
         measure = _subject_measure(verb, anchor)
     clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
-    context = clause
-    if verb is not None and verb.dep_ in ("relcl", "acl"):
-        # "Bam was destroyed in a quake that killed tens of thousands": the clause the relative clause
-        # describes says where and when.
-        outer = _governing_verb(verb.head)
-        if outer is not None and outer.i != verb.i:
-            context = clause + _clause_tokens(outer, verb.head)
+
     holder, attribute = _holder(doc, first, last, head, verb, unit)
     measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
     if attribute == "magnitude" and holder is None:
@@ -88,10 +82,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         event_class=EVENT_CLASS_OF.get(event or ""),
         holder=holder,
         attribute=attribute,
-        places=_places(context, first, last),
-        # A year anywhere in the sentence dates the figure: background events come with theirs ("the Bam
-        # quake in 2003 killed 31,000"), the story's own figures mostly with a weekday.
-        years=sorted({int(y) for t in anchor.sent if t.ent_type_ == "DATE" and not first <= t.i <= last
+        places=_places(clause, first, last),
+        years=sorted({int(y) for t in clause if t.ent_type_ == "DATE" and not first <= t.i <= last
                       for y in _YEAR.findall(t.text)}),
         dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
