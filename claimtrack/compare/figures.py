@@ -132,8 +132,12 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     model takes "Ukrainian" for a place), but it keeps the match weak, so only values that can both hold
     meet."""
     fa, fb = a.frame, b.frame
-    one_sided = any(bool(x) != bool(y) for x, y in ((fa.places, fb.places), (fa.years, fb.years),
-                                                     (fa.dates, fb.dates), (fa.holder, fb.holder)))
+    evidence = [(fa.years, fb.years), (fa.dates, fb.dates)]
+    if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute):
+        # A quake has one magnitude and an island one population, wherever the clause names it; another
+        # place's, or an earlier quake's, comes with its own name or year.
+        evidence += [(fa.places, fb.places), (fa.holder, fb.holder)]
+    one_sided = any(bool(x) != bool(y) for x, y in evidence)
     return one_sided or _apart(fa.places, fb.places, _places_overlap) or _apart(fa.dates, fb.dates) or \
         a.currency != b.currency  # the same sum in two currencies: no rate to hold them against
 

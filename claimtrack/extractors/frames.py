@@ -72,8 +72,9 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         population_of = _population_holder(doc, first, verb)
         if population_of is not None:
             holder, attribute, measure = population_of or holder, "population", "person"
-    if unit in KILOMETRES and holder is None:
-        holder, attribute = _distance_from(doc, last), "distance"
+    if unit in KILOMETRES:
+        # A distance is told apart by where it is measured from; its subject is the other end.
+        holder, attribute = _distance_from(doc, last) or holder, "distance"
     return Frame(
         measure=measure,
         qualifiers=_qualifiers(doc, counted),
@@ -262,8 +263,11 @@ def _measured_attribute(doc: Doc, first: int, last: int, counted: list[int], mea
 def _population_holder(doc: Doc, first: int, verb: Token | None) -> str | None:
     """The place whose population a figure of people is ("" when the place is not named): "Qeshm has
     120,000 people", "the island, home to 100,000", "its 200,000 residents"."""
-    if first >= 2 and doc[first - 2].lower_ == "home" and doc[first - 1].lower_ == "to":
-        home = doc[first - 2]
+    home_to = next((i for i in range(max(first - 5, 0), first - 1)
+                    if doc[i].lower_ == "home" and doc[i + 1].lower_ == "to"), None)
+    if home_to is not None:
+        # "home to about 100,000 people": an approximator may stand between.
+        home = doc[home_to]
         described = home.head if home.dep_ == "appos" else None
         return _name(described) if described is not None and described.ent_type_ in _PLACE_ENTITIES else ""
     if verb is not None and _lemma(verb) in POPULATION_VERBS:
