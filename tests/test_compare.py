@@ -33,7 +33,9 @@ def test_seed_troop_figures_form_one_conflicting_group_naming_figures_and_source
     assert ("~15,000 (South Korean assessments) vs an additional 20,000–30,000 (Ukrainian officials), so at "
             "least 20,000 in all") in troops.reason
     assert "≥10,000 (Ukrainian and South Korean sources)" in troops.reason
-    assert troops.basis == "weak"  # the ≥10,000 names Ukraine, the others Russia and North Korea
+    # The clash is firm; the ≥10,000 (whose clause names Ukraine, the others Russia) joined only weakly.
+    assert troops.basis == "firm"
+    assert "so at least 20,000 in all" in troops.reason
     assert groups[0] is troops or groups[0].verdict == "conflict"
 
 

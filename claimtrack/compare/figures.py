@@ -281,7 +281,8 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
                         for f in families)
     grouped = f"same {_slot_label(members)}"
     clashes = _clashes(members)
-    basis = "single" if len(voices) == 1 else _basis(members)
+    # A clash is between firmly matched figures by construction, so a conflict or an update is firm.
+    basis = "single" if len(voices) == 1 else "firm" if clashes else _basis(members)
     if clashes:
         verdict, reason = _clash_verdict(members, clashes)
     elif len(voices) == 1:
