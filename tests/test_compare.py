@@ -118,3 +118,42 @@ def test_comparing_a_with_b_equals_comparing_b_with_a():
     a = [c for c in SEED_CLAIMS if c.article.startswith("000")]
     b = [c for c in SEED_CLAIMS if not c.article.startswith("000")]
     assert signature(compare(a + b)) == signature(compare(b + a))
+
+
+def test_compare_never_imports_spacy():
+    import subprocess
+    import sys
+
+    probe = ("import sys, json; from claimtrack.compare import compare; from claimtrack.models import Claim; "
+             "claims = [Claim.model_validate(c) for c in json.load(open(sys.argv[1]))]; compare(claims); "
+             "print('spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe, str(FIXTURES / "claims" / "seeds.json")],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_one_wire_copy_in_two_outlets_is_one_voice():
+    troops = [c for c in SEED_CLAIMS if c.claim_text == "approximately 15,000 troops"][0]
+    copy = troops.model_copy(update={"article": "copy.txt", "id": "copy.txt:1-2:quantity"})
+    other = troops.model_copy(update={"article": "other.txt", "id": "other.txt:1-2:quantity", "low": 9000.0,
+                                      "high": 9000.0, "approximator": "exact"})
+    alone = compare([troops, copy], copies={"copy.txt": troops.article, troops.article: troops.article})
+    assert [(g.verdict, g.basis, g.copies) for g in alone] == [
+        ("single-source", "single", [[troops.article, "copy.txt"]])]
+    assert "2 outlets carry the same copy" in alone[0].reason
+    # Against an independent outlet the copies count once: one clash per distinct pair of voices' figures.
+    against = compare([troops, copy, other], copies={"copy.txt": troops.article, troops.article: troops.article})
+    assert [g.verdict for g in against] == ["conflict"]
+
+
+def test_article_dates_in_the_forms_news_metadata_uses():
+    from claimtrack.compare.figures import FigureFacts, _day
+    from claimtrack.models import Frame
+
+    def day(published):
+        claim = HAND_MADE[0].model_copy(update={"frame": Frame(published=published)})
+        return _day(FigureFacts.of(claim, claim.article))
+
+    assert [str(day(p)) for p in ("2010-09-10 09:28 EDT", "November 28, 2005", "Friday, Sep 10, 2010",
+                                  "10 September 2010", "sometime")] == [
+        "2010-09-10", "2005-11-28", "2010-09-10", "2010-09-10", "None"]
