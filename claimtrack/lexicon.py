@@ -12,8 +12,10 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "wounded": frozenset({"wound", "injure", "injury", "hurt", "hospitalize", "hospitalise", "injured",
                           "wounded", "casualty", "treat", "burn"}),
     "shot": frozenset({"shoot", "shot"}),
-    "arrested": frozenset({"arrest", "detain", "capture", "apprehend", "custody", "arrestee", "jail", "nab"}),
-    "seized": frozenset({"seize", "confiscate", "recover", "impound"}),
+    # Taken into custody, people or things alike ("23 pirates seized", "nine rifles seized"): what is
+    # counted tells them apart.
+    "captured": frozenset({"arrest", "detain", "capture", "apprehend", "custody", "arrestee", "jail", "nab",
+                           "seize", "confiscate", "recover", "impound"}),
     "rescued": frozenset({"rescue", "evacuate", "free", "save", "release", "pull", "escape", "flee"}),
     "trapped": frozenset({"trap", "hide", "barricade", "strand"}),
     "charged": frozenset({"charge", "indict", "count", "accuse", "convict", "sentence"}),
