@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimtrack.compare.grouping import group_id
-from claimtrack.lexicon import FUNCTION_WORDS
+from claimtrack.lexicon import FUNCTION_WORDS, PERSONAL_PRONOUNS
 from claimtrack.models import Claim, ClaimGroup
 
 MIN_SHARED_RUN = 4
@@ -25,6 +25,10 @@ REWORDING_SIMILARITY = 80
 SAME_WORDING = 97
 # Two quotes that share a run of words and are this alike as a whole are one utterance, reworded.
 ONE_WORDING_CHANGED = 85
+# Two quotes are one statement when the runs they share cover at least this much of the shorter one.
+MOSTLY_SHARED = 0.5
+# Words in a row that one speaker's two quotes must share to be one statement reworded.
+SPEAKER_RUN = 6
 MEMBERS_CHECKED = 32
 _TOKEN = re.compile(r"\w+")
 
@@ -46,7 +50,8 @@ class QuoteFacts:
     @classmethod
     def of(cls, claim: Claim, voice: str) -> QuoteFacts:
         speaker = " ".join(filter(None, (claim.speaker, claim.speaker_mention)))
-        speaker_words = frozenset(w for w in _normalise(speaker) if w not in FUNCTION_WORDS)
+        # "he" and "she" name nobody until resolved; the resolved name is in `speaker`.
+        speaker_words = frozenset(w for w in _normalise(speaker) if w not in FUNCTION_WORDS | PERSONAL_PRONOUNS)
         words = _normalise(claim.claim_text)
         return cls(claim, voice, words, speaker_words, f" {' '.join(words)} ", _runs(words, MIN_SHARED_RUN),
                    _runs(words, LONG_SHARED_RUN))
@@ -68,23 +73,34 @@ def quote_keys(fact: QuoteFacts) -> list[object]:
 
 
 def same_quote(a: QuoteFacts, b: QuoteFacts) -> bool:
-    """The same statement: same words; or a shared run of words, with the same speaker, or long, or one
-    quote wholly inside the other; or, for the same speaker, mostly the same words in another order."""
+    """The same statement: the same words; one quote inside the other (by the same speaker, or long); a
+    shared stretch that covers most of the shorter quote, with the same speaker or a long shared run, or
+    nearly the same wording as a whole; or, for the same speaker, mostly the same words in another order.
+    Two quotes that share only a phrase are two statements, even from one speech."""
     if a.words == b.words:
         return len(a.words) >= 2 or bool(a.speaker_words & b.speaker_words)
     same_speaker = bool(a.speaker_words & b.speaker_words)
     shorter, longer = (a, b) if len(a.words) <= len(b.words) else (b, a)
-    if same_speaker and len(shorter.words) >= 2 and shorter.padded in longer.padded:
-        # "We will rebuild" inside "We will rebuild every home", by the same speaker: an excerpt.
-        return True
-    if not a.runs.isdisjoint(b.runs):
-        shorter, longer = (a, b) if len(a.words) <= len(b.words) else (b, a)
-        if same_speaker or not a.long_runs.isdisjoint(b.long_runs) or shorter.padded in longer.padded:
-            return True
-        # "This is a sad day for ..." and "This is a sad time for ...": one utterance, a word changed.
-        if fuzz.ratio(a.padded, b.padded) >= ONE_WORDING_CHANGED:
-            return True
-    return same_speaker and fuzz.token_sort_ratio(a.padded, b.padded) >= REWORDING_SIMILARITY
+    if shorter.padded in longer.padded:
+        # "We will rebuild" inside "We will rebuild every home": an excerpt.
+        return len(shorter.words) >= 2 and same_speaker or len(shorter.words) >= MIN_SHARED_RUN
+    if a.runs.isdisjoint(b.runs):
+        return same_speaker and len(a.words) <= len(b.words) * 2 and len(b.words) <= len(a.words) * 2 and \
+            fuzz.token_sort_ratio(a.padded, b.padded) >= REWORDING_SIMILARITY
+    mostly_shared = _shared_share(shorter, longer) >= MOSTLY_SHARED
+    if same_speaker:
+        # One speaker's statement reworded keeps a good stretch of its words ("reaffirmed their commitment
+        # to further developing ..."); a common phrase of four words does not make two sentences one.
+        return mostly_shared or fuzz.ratio(a.padded, b.padded) >= REWORDING_SIMILARITY or \
+            not _runs(a.words, SPEAKER_RUN).isdisjoint(_runs(b.words, SPEAKER_RUN))
+    # "This is a sad day for ..." and "This is a sad time for ...": one utterance, a word changed.
+    return mostly_shared and not a.long_runs.isdisjoint(b.long_runs) or \
+        fuzz.ratio(a.padded, b.padded) >= ONE_WORDING_CHANGED
+
+
+def _shared_share(shorter: QuoteFacts, longer: QuoteFacts) -> float:
+    """The share of the shorter quote's runs of words that the longer one has too."""
+    return len(shorter.runs & longer.runs) / len(shorter.runs) if shorter.runs else 0.0
 
 
 def place_quote(fact: QuoteFacts, candidates: list[list[QuoteFacts]]) -> int | None:

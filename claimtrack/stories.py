@@ -1,0 +1,232 @@
+"""Sort a mixed batch of articles into stories (events), so that figures from unrelated stories are never compared.
+
+A batch of articles from a feed or a scrape holds many events at once: a ferry disaster, a port strike, a
+football match. Lining up "12 dead" from the ferry against "12 minutes" from the match is noise, so claims
+are compared only within one story. Stories are found from the texts alone, by what each article is about
+rather than how it is written: independent reports of one event share their names (the people, places and
+organisations involved) and their key nouns, while they differ in every sentence.
+
+Each article becomes a weighted bag of its distinctive terms: casefolded words of four or more letters that
+are not stop words, plus capitalised names (runs of capitalised words not at a sentence start), each name
+counted as its words and, for a run of several, as the whole run. Terms are weighted TF-IDF over the batch.
+Two articles are linked when their cosine similarity is at least STORY_SIMILARITY, or when they share at
+least SHARED_NAMES name words that are rare in the batch; stories are the connected components of the links.
+An inverted index from term to articles keeps this near-linear: only articles that share a term are paired.
+
+Missing a link is worse than making one: two reports of one event put in different stories hide the very
+discrepancies claimtrack is for, while two stories put in one only add comparisons that the claim alignment
+still has to match. So the rules are set to join a handful of independent reports of one event even in a
+batch of three, where IDF tells almost nothing (a name in every article of a one-event batch is as common as
+a word can be), and the thresholds are then kept high enough that a large batch does not chain into giant
+mixed clusters.
+
+    stories = story_groups({"ferry-ap": a, "ferry-local": b, "match": c})
+    # {"ferry-ap": "ferry-ap", "ferry-local": "ferry-ap", "match": "match"}
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+# Cosine similarity of two articles' TF-IDF vectors at or above which they are one story. Independent
+# reports of one event score well above it on their shared names and nouns; two stories that only share a
+# field (two football matches, two earnings reports) score below it once IDF has discounted the field's
+# common vocabulary.
+STORY_SIMILARITY = 0.25
+# Rare name words two articles must share to be one story whatever their cosine: a person's first and last
+# name and a place, an organisation and its leader. One or two shared names (a city, a country, a club)
+# often join unrelated stories; three rare ones seldom do.
+SHARED_NAMES = 3
+# ...but only when their cosine is at least this too: names shared by coincidence (a Daniel, a Palmer and a
+# Skinner in a film review and a cricket report) come with little else in common.
+NAMED_STORY_SIMILARITY = 0.1
+# A name word is rare when at most this share of the batch's articles hold it...
+RARE_NAME_SHARE = 0.01
+# ...or at most this many, whatever the batch size: a story of up to six articles keeps all its names rare,
+# so in a batch of three to six reports of one event, where every name is in every article, names still join.
+RARE_NAME_MIN_HOLDERS = 6
+# A term held by more articles than this is the batch's common vocabulary rather than a story's; it is left
+# out of the pairing (its IDF weight is small anyway), which keeps the pair count bounded. Its weight still
+# counts in each article's vector length, so leaving it out can only lower a cosine, never raise it.
+MAX_TERM_ARTICLES = 100
+# Words shorter than this are mostly function words; names of any length count (Kim, NHS, BTB).
+MIN_WORD_LETTERS = 4
+# Shortest name word that counts towards SHARED_NAMES: two letters are initials and particles (de, al, Un).
+MIN_NAME_LETTERS = 3
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# Between two words, a sentence end, a colon or semicolon, a line break or an opening quote mark puts the
+# next word at a sentence start, where a capital says nothing about a name.
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"\u201c\u2018\u00ab]")
+# Between two words of one name: spaces and hyphens only (Antwerp-Bruges, Jean-Claude). Anything else (a
+# comma, a bracket, a closing quote, a number) ends the name.
+_NAME_GAP = re.compile(r"[ \t\-\u2010\u2011\u00a0]*")
+
+STOP_WORDS = frozenset("""
+a about above across after afterwards again against ago ahead all almost alone along already also although
+always am among amongst an and another any anyone anything anyway anywhere are around as at away back be
+became because become becomes been before behind being below beside besides between beyond both but by can
+cannot could did do does doing done down during each either else elsewhere enough even ever every everyone
+everything few for former formerly from further get gets getting give given go goes going gone got had has
+have having he her here hers herself him himself his how however i if in indeed into is it its itself just
+last later least less let like made make makes making many may me meanwhile might more moreover most mostly
+much must my myself near nearly neither never nevertheless next no nobody none nor not nothing now nowhere of
+off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps put
+quite rather really same see seem seemed seems several she should since so some somehow someone something
+sometimes still such than that the their theirs them themselves then there thereafter thereby therefore
+these they this those though through throughout thus to together too toward towards under until up upon us
+very via was we well were what whatever when whenever where whereas wherever whether which while who whoever
+whole whom whose why will with within without would yet you your yours yourself yourselves
+said says say saying told tell tells asked ask added adding according including include includes included
+also around told want wants wanted took take takes taken come comes came coming went know known think
+thought seen look looked looking used using use way ways thing things lot lots part parts kind
+year years month months week weeks day days today yesterday tomorrow tonight morning afternoon evening night
+time times hour hours minute minutes decade decades recent recently currently early late earlier
+first second third fourth fifth last next new old
+zero two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens percent cent
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+mr mrs ms dr sir lord lady st mt
+""".split())
+# Capitalised words that are titles, credits or generic labels rather than names; they break a name run
+# (President Vladimir Putin -> Vladimir Putin) and never count as a shared name.
+NAME_STOP_WORDS = STOP_WORDS | frozenset("""
+president vice prime minister ministers secretary chancellor governor mayor senator congressman
+congresswoman deputy chief executive chairman chairwoman chair director spokesman spokeswoman spokesperson
+general commander captain coach manager king queen prince princess pope judge justice sheriff inspector
+officer professor analyst editor reporter correspondent
+bbc reuters afp ap cnn upi dpa
+""".split())
+
+
+def story_groups(texts: Mapping[str, str]) -> dict[str, str]:
+    """Article id -> story id (the smallest article id of its story), for every article; an article that
+    shares its story with no other is its own story.
+
+    Stories are the connected components of the link relation, so three reports that each share enough with
+    one other are one story even when the first and the last share little.
+    """
+    ids = sorted(texts)
+    articles = [_terms(texts[article_id]) for article_id in ids]
+    count = len(ids)
+
+    held_by: Counter[str] = Counter()
+    for terms, _names in articles:
+        held_by.update(terms.keys())
+    weights = [_weights(terms, held_by, count) for terms, _names in articles]
+    lengths = [math.sqrt(sum(weight * weight for weight in vector.values())) for vector in weights]
+
+    holders: defaultdict[str, list[int]] = defaultdict(list)
+    for index, vector in enumerate(weights):
+        for term in vector:
+            if 2 <= held_by[term] <= MAX_TERM_ARTICLES:
+                holders[term].append(index)
+
+    rare_limit = max(RARE_NAME_MIN_HOLDERS, RARE_NAME_SHARE * count)
+    dot: defaultdict[tuple[int, int], float] = defaultdict(float)
+    shared_names: Counter[tuple[int, int]] = Counter()
+    # Terms in sorted order, so the floating-point sums are added up in the same order on every run.
+    for term in sorted(holders):
+        indices = holders[term]
+        rare_name = term.startswith("=") and " " not in term and held_by[term] <= rare_limit
+        # Indices were appended in increasing order, so each pair is counted once as (smaller, larger).
+        for position, first in enumerate(indices):
+            first_weight = weights[first][term]
+            for second in indices[position + 1:]:
+                dot[first, second] += first_weight * weights[second][term]
+                if rare_name and term in articles[first][1] and term in articles[second][1]:
+                    shared_names[first, second] += 1
+
+    parent = list(range(count))
+    for pair, product in dot.items():
+        first, second = pair
+        scale = lengths[first] * lengths[second]
+        similar = product >= STORY_SIMILARITY * scale
+        if similar or (shared_names[pair] >= SHARED_NAMES and product >= NAMED_STORY_SIMILARITY * scale):
+            _union(parent, first, second)
+
+    # Every root's members are in index order and ids are sorted, so the first member is the smallest id.
+    first_member: dict[int, str] = {}
+    stories: dict[str, str] = {}
+    for index, article_id in enumerate(ids):
+        stories[article_id] = first_member.setdefault(_find(parent, index), article_id)
+    return stories
+
+
+def story_sizes(stories: Mapping[str, str]) -> Counter[str]:
+    """Story id -> number of articles in it, for a result of `story_groups`."""
+    return Counter(stories.values())
+
+
+def _terms(text: str) -> tuple[Counter[str], frozenset[str]]:
+    """The article's term counts (words as they are, names prefixed with "="), and its name words that can
+    count towards SHARED_NAMES."""
+    # NFKC folds full-width letters and ligatures; dropping accents makes Doña and Dona, Liège and Liege one.
+    folded = "".join(char for char in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+                      if not unicodedata.combining(char))
+    terms: Counter[str] = Counter()
+    name_words: set[str] = set()
+    run: list[str] = []
+    sentence_start = True
+    previous_end = 0
+
+    def close_run() -> None:
+        for word in run:
+            terms["=" + word] += 1
+            if len(word) >= MIN_NAME_LETTERS:
+                name_words.add("=" + word)
+        if len(run) > 1:
+            terms["=" + " ".join(run)] += 1
+        run.clear()
+
+    for match in _WORD.finditer(folded):
+        gap = folded[previous_end:match.start()]
+        previous_end = match.end()
+        if _SENTENCE_BREAK.search(gap):
+            sentence_start = True
+        if run and not _NAME_GAP.fullmatch(gap):
+            close_run()
+        token = match.group().replace("\u2019", "'")
+        if token.endswith("'s") or token.endswith("'S"):
+            token = token[:-2]
+        word = token.casefold()
+        if len(word) >= MIN_WORD_LETTERS and word not in STOP_WORDS:
+            terms[word] += 1
+        # A capital at a sentence start says nothing; a stop word (The, In, President) is never part of a name.
+        if token[0].isupper() and not sentence_start and word not in NAME_STOP_WORDS and len(word) >= 2:
+            run.append(word)
+        elif run:
+            close_run()
+        sentence_start = False
+    close_run()
+    return terms, frozenset(name_words)
+
+
+def _weights(terms: Counter[str], held_by: Counter[str], count: int) -> dict[str, float]:
+    # Sublinear term frequency, so a name repeated ten times does not drown everything else; smoothed IDF
+    # (never below 1), so in a batch of three, where every shared term is in most articles, the weights
+    # fall back to plain term counts instead of vanishing.
+    return {
+        term: (1.0 + math.log(times)) * (1.0 + math.log((1 + count) / (1 + held_by[term])))
+        for term, times in terms.items()
+    }
+
+
+def _find(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index
+
+
+def _union(parent: list[int], first: int, second: int) -> None:
+    # The smaller root becomes the parent; the story id is taken from the members anyway.
+    first_root, second_root = _find(parent, first), _find(parent, second)
+    if first_root != second_root:
+        parent[max(first_root, second_root)] = min(first_root, second_root)
