@@ -36,32 +36,32 @@ from collections.abc import Mapping
 # reports of one event score well above it on their shared names and nouns; two stories that only share a
 # field (two football matches, two earnings reports) score below it once IDF has discounted the field's
 # common vocabulary.
-STORY_SIMILARITY = 0.25
+STORY_SIMILARITY = 0.3
 # Rare name words two articles must share to be one story whatever their cosine: a person's first and last
 # name and a place, an organisation and its leader. One or two shared names (a city, a country, a club)
 # often join unrelated stories; three rare ones seldom do.
-SHARED_NAMES = 3
+SHARED_NAMES = 2
 # ...but only when their cosine is at least this too: names shared by coincidence (a Daniel, a Palmer and a
 # Skinner in a film review and a cricket report) come with little else in common.
 NAMED_STORY_SIMILARITY = 0.1
-# A name word is rare when at most this share of the batch's articles hold it...
-RARE_NAME_SHARE = 0.01
-# ...or at most this many, whatever the batch size: a story of up to six articles keeps all its names rare,
-# so in a batch of three to six reports of one event, where every name is in every article, names still join.
-RARE_NAME_MIN_HOLDERS = 6
+# A name word is rare when at most this many articles of the batch hold it. RARE
+RARE_NAME_HOLDERS = 6
 # A term held by more articles than this is the batch's common vocabulary rather than a story's; it is left
 # out of the pairing (its IDF weight is small anyway), which keeps the pair count bounded. Its weight still
 # counts in each article's vector length, so leaving it out can only lower a cosine, never raise it.
 MAX_TERM_ARTICLES = 100
+# Batch size from which IDF counts in full; below it, IDF fades in linearly from nothing at one article.
+IDF_FULL_ARTICLES = 50
 # Words shorter than this are mostly function words; names of any length count (Kim, NHS, BTB).
 MIN_WORD_LETTERS = 4
 # Shortest name word that counts towards SHARED_NAMES: two letters are initials and particles (de, al, Un).
 MIN_NAME_LETTERS = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-# Between two words, a sentence end, a colon or semicolon, a line break or an opening quote mark puts the
-# next word at a sentence start, where a capital says nothing about a name.
-_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"\u201c\u2018\u00ab]")
+# Between two words, a sentence end, a colon or semicolon, a line break or an opening quote mark (one right
+# before the word: a closing one, as in `fine," Velasco said`, is followed by a space) puts the next word at a
+# sentence start, where a capital says nothing about a name.
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n]|[\"\u201c\u2018\u00ab]$")
 # Between two words of one name: spaces and hyphens only (Antwerp-Bruges, Jean-Claude). Anything else (a
 # comma, a bracket, a closing quote, a number) ends the name.
 _NAME_GAP = re.compile(r"[ \t\-\u2010\u2011\u00a0]*")
@@ -117,41 +117,36 @@ def story_groups(texts: Mapping[str, str]) -> dict[str, str]:
     count = len(ids)
 
     held_by: Counter[str] = Counter()
-    for terms, _names in articles:
+    name_held_by: Counter[str] = Counter()
+    for terms, names in articles:
         held_by.update(terms.keys())
-    weights = [_weights(terms, held_by, count) for terms, _names in articles]
-    lengths = [math.sqrt(sum(weight * weight for weight in vector.values())) for vector in weights]
-
-    holders: defaultdict[str, list[int]] = defaultdict(list)
-    for index, vector in enumerate(weights):
-        for term in vector:
+        name_held_by.update({word for name in names for word in name})
+    rare = {word for word, holders in name_held_by.items() if holders <= RARE_NAME_HOLDERS}
+    # Postings of (article index, unit-length weight): a sum of products over shared terms is then the cosine.
+    postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, (terms, _names) in enumerate(articles):
+        for term, weight in _unit_vector(terms, held_by, count).items():
             if 2 <= held_by[term] <= MAX_TERM_ARTICLES:
-                holders[term].append(index)
+                postings[term].append((index, weight))
 
-    rare_limit = max(RARE_NAME_MIN_HOLDERS, RARE_NAME_SHARE * count)
-    dot: defaultdict[tuple[int, int], float] = defaultdict(float)
-    shared_names: Counter[tuple[int, int]] = Counter()
+    similarity: defaultdict[tuple[int, int], float] = defaultdict(float)
     # Terms in sorted order, so the floating-point sums are added up in the same order on every run.
-    for term in sorted(holders):
-        indices = holders[term]
-        rare_name = term.startswith("=") and " " not in term and held_by[term] <= rare_limit
+    for term in sorted(postings):
+        posting = postings[term]
         # Indices were appended in increasing order, so each pair is counted once as (smaller, larger).
-        for position, first in enumerate(indices):
-            first_weight = weights[first][term]
-            for second in indices[position + 1:]:
-                dot[first, second] += first_weight * weights[second][term]
-                if rare_name and term in articles[first][1] and term in articles[second][1]:
-                    shared_names[first, second] += 1
+        for position, (first, first_weight) in enumerate(posting):
+            for second, second_weight in posting[position + 1:]:
+                similarity[first, second] += first_weight * second_weight
 
     parent = list(range(count))
-    for pair, product in dot.items():
-        first, second = pair
-        scale = lengths[first] * lengths[second]
-        similar = product >= STORY_SIMILARITY * scale
-        if similar or (shared_names[pair] >= SHARED_NAMES and product >= NAMED_STORY_SIMILARITY * scale):
+    for (first, second), cosine in similarity.items():
+        if cosine >= STORY_SIMILARITY or (
+            cosine >= NAMED_STORY_SIMILARITY
+            and _shared_names(articles[first][1], articles[second][1], rare) >= SHARED_NAMES
+        ):
             _union(parent, first, second)
 
-    # Every root's members are in index order and ids are sorted, so the first member is the smallest id.
+    # Indices follow the sorted ids, so the first member met of each story is its smallest id.
     first_member: dict[int, str] = {}
     stories: dict[str, str] = {}
     for index, article_id in enumerate(ids):
@@ -164,58 +159,82 @@ def story_sizes(stories: Mapping[str, str]) -> Counter[str]:
     return Counter(stories.values())
 
 
-def _terms(text: str) -> tuple[Counter[str], frozenset[str]]:
-    """The article's term counts (words as they are, names prefixed with "="), and its name words that can
-    count towards SHARED_NAMES."""
+def _shared_names(first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], rare: set[str]) -> int:
+    """How many names two articles share, counting only rare name words, and counting words that stand in one
+    name in either article as one: "Armand Velasco" in one and "Velasco" in the other is one shared name, and
+    so is "Dresdner Kleinwort Wasserstein" in both; "Marta Ellery" and "Tensley" are two."""
+    words = {word for name in first for word in name if word in rare}
+    words &= {word for name in second for word in name}
+    groups: list[set[str]] = []
+    for name in first | second:
+        joined = words.intersection(name)
+        if joined:
+            touching = [group for group in groups if not group.isdisjoint(joined)]
+            groups = [group for group in groups if group.isdisjoint(joined)]
+            groups.append(joined.union(*touching))
+    return len(groups)
+
+
+def _terms(text: str) -> tuple[Counter[str], frozenset[tuple[str, ...]]]:
+    """The article's term counts: words of MIN_WORD_LETTERS or more as they are, casefolded; each word of a
+    name prefixed with "=", and a name of several words also whole ("=armand velasco"). And its names, as
+    their words of MIN_NAME_LETTERS or more ("Bart De Wever" is ("bart", "wever"))."""
     # NFKC folds full-width letters and ligatures; dropping accents makes Doña and Dona, Liège and Liege one.
-    folded = "".join(char for char in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-                      if not unicodedata.combining(char))
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
     terms: Counter[str] = Counter()
-    name_words: set[str] = set()
-    run: list[str] = []
+    names: set[tuple[str, ...]] = set()
+    name: list[str] = []
+
+    def end_name() -> None:
+        for word in name:
+            terms["=" + word] += 1
+        if len(name) > 1:
+            terms["=" + " ".join(name)] += 1
+        long_words = tuple(word for word in name if len(word) >= MIN_NAME_LETTERS)
+        if long_words:
+            names.add(long_words)
+        name.clear()
+
     sentence_start = True
     previous_end = 0
-
-    def close_run() -> None:
-        for word in run:
-            terms["=" + word] += 1
-            if len(word) >= MIN_NAME_LETTERS:
-                name_words.add("=" + word)
-        if len(run) > 1:
-            terms["=" + " ".join(run)] += 1
-        run.clear()
-
-    for match in _WORD.finditer(folded):
-        gap = folded[previous_end:match.start()]
+    for match in _WORD.finditer(text):
+        gap = text[previous_end:match.start()]
         previous_end = match.end()
         if _SENTENCE_BREAK.search(gap):
             sentence_start = True
-        if run and not _NAME_GAP.fullmatch(gap):
-            close_run()
+        if name and not _NAME_GAP.fullmatch(gap):
+            end_name()
         token = match.group().replace("\u2019", "'")
-        if token.endswith("'s") or token.endswith("'S"):
+        if token[-2:] in ("'s", "'S"):
             token = token[:-2]
         word = token.casefold()
         if len(word) >= MIN_WORD_LETTERS and word not in STOP_WORDS:
             terms[word] += 1
-        # A capital at a sentence start says nothing; a stop word (The, In, President) is never part of a name.
-        if token[0].isupper() and not sentence_start and word not in NAME_STOP_WORDS and len(word) >= 2:
-            run.append(word)
-        elif run:
-            close_run()
+        # A capital at a sentence start says nothing; a stop word or title (The, In, President) is no name.
+        if token[0].isupper() and not sentence_start and len(word) >= 2 and word not in NAME_STOP_WORDS:
+            name.append(word)
+        elif name:
+            end_name()
         sentence_start = False
-    close_run()
-    return terms, frozenset(name_words)
+    end_name()
+    return terms, frozenset(names)
 
 
-def _weights(terms: Counter[str], held_by: Counter[str], count: int) -> dict[str, float]:
-    # Sublinear term frequency, so a name repeated ten times does not drown everything else; smoothed IDF
-    # (never below 1), so in a batch of three, where every shared term is in most articles, the weights
-    # fall back to plain term counts instead of vanishing.
-    return {
-        term: (1.0 + math.log(times)) * (1.0 + math.log((1 + count) / (1 + held_by[term])))
+def _unit_vector(terms: Counter[str], held_by: Counter[str], count: int) -> dict[str, float]:
+    # Sublinear term frequency, so a name repeated ten times does not drown everything else. Smoothed IDF,
+    # never below 1, faded in with the batch size: in a batch of thousands it ranks a story's names far above
+    # the batch's common words, but in a batch of a few reports of one event it would rank the words only one
+    # report has (its own angle, its own quotes) above the names and nouns they all share, so there it is
+    # mostly left out and the cosine is close to a plain one.
+    idf_share = min(1.0, (count - 1) / (IDF_FULL_ARTICLES - 1))
+    weights = {
+        term: (1.0 + math.log(times)) * (1.0 + idf_share * math.log((1 + count) / (1 + held_by[term])))
         for term, times in terms.items()
     }
+    length = math.sqrt(math.fsum(weight * weight for weight in weights.values()))
+    return {term: weight / length for term, weight in weights.items()} if length else {}
 
 
 def _find(parent: list[int], index: int) -> int:
