@@ -8,6 +8,7 @@
 from claimtrack._version import __version__
 from claimtrack.compare import compare
 from claimtrack.copies import copy_families
+from claimtrack.stories import story_groups
 from claimtrack.errors import ClaimtrackError, ModelNotAvailableError, NoInputError, OutputError
 from claimtrack.load import load
 from claimtrack.models import (
@@ -46,4 +47,5 @@ __all__ = [
     "extract_report",
     "load",
     "run",
+    "story_groups",
 ]

@@ -138,3 +138,7 @@ QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tre
 # Attributes whose holder alone fixes the slot: one person has one age.
 HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his", "hers"})
+# Verbs too general to tell one event from another ("took 15 minutes", "won in 23 minutes").
+GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "keep", "run", "win", "play",
+                           "leave", "bring", "use", "start", "end", "begin", "finish", "score", "need", "want",
+                           "do", "set", "show", "turn", "look", "add", "reach", "stand"})

@@ -14,6 +14,7 @@ from claimtrack._version import __version__
 from claimtrack.cache import ClaimCache
 from claimtrack.compare import compare
 from claimtrack.copies import copy_families
+from claimtrack.stories import story_groups
 from claimtrack.errors import NoInputError
 from claimtrack.load import DEFAULT_MAX_BYTES, load, supported_extensions
 from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport, LoadResult
@@ -119,7 +120,8 @@ def run(
         groups = cache.get_groups(comparison_key)
     if groups is None:
         claims = _extract(loaded.articles, keys, model=model, on_article=on_article, cache=cache, jobs=jobs)
-        groups = compare(claims, copies=copy_families({article.id: article.text for article in loaded.articles}))
+        texts = {article.id: article.text for article in loaded.articles}
+        groups = compare(claims, copies=copy_families(texts), stories=story_groups(texts))
         if cache is not None:
             cache.put_groups(comparison_key, groups)
     return ComparisonReport(claimtrack_version=__version__, model=describe_model(model), articles=loaded.articles,

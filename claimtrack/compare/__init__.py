@@ -22,17 +22,25 @@ from claimtrack.models import VERDICT_ORDER, Claim, ClaimGroup
 __all__ = ["compare", "describe_figure"]
 
 
-def compare(claims: Iterable[Claim], copies: Mapping[str, str] | None = None) -> list[ClaimGroup]:
+def compare(claims: Iterable[Claim], copies: Mapping[str, str] | None = None,
+            stories: Mapping[str, str] | None = None) -> list[ClaimGroup]:
     """Group claims that state the same thing across articles, conflicts first.
 
     `copies` maps an article id to the first article of its wire-copy family (`claimtrack.copies`): the
     articles of one family are one voice, never an independent confirmation or a conflict of each other.
+    `stories` maps an article id to its story (`claimtrack.stories`): claims of two stories never meet.
+    Without it, all the claims are taken to be about one story.
     """
     copies = dict(copies or {})
+    stories = dict(stories or {})
     ordered = sorted(claims, key=lambda c: (c.article, c.start, c.end, c.kind))
     families = _families(copies, {c.article for c in ordered})
-    figures: Grouper[FigureFacts] = Grouper(figure_keys, place_figure)
-    quotes: Grouper[QuoteFacts] = Grouper(quote_keys, place_quote)
+
+    def in_story(keys):
+        return lambda fact: [(stories.get(fact.claim.article), key) for key in keys(fact)]
+
+    figures: Grouper[FigureFacts] = Grouper(in_story(figure_keys), place_figure)
+    quotes: Grouper[QuoteFacts] = Grouper(in_story(quote_keys), place_quote)
     for claim in ordered:
         voice = copies.get(claim.article, claim.article)
         if claim.kind == "quantity":

@@ -17,6 +17,7 @@ from datetime import date
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
+    GENERIC_VERBS,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
     LEVEL_VERBS,
@@ -60,7 +61,7 @@ class FigureFacts:
     def of(cls, claim: Claim, voice: str) -> FigureFacts:
         frame = claim.frame or Frame()
         measure = PERSON if frame.measure in PERSON_NOUNS else MEASURE_SYNONYMS.get(frame.measure, frame.measure)
-        event = frame.event_class or (frame.event if frame.event not in LEVEL_VERBS else None)
+        event = frame.event_class or (frame.event if frame.event not in LEVEL_VERBS | GENERIC_VERBS else None)
         unit = frame.measure if frame.measure == "nautical miles" else claim.unit or "count"
         unit = MEASURE_SYNONYMS.get(unit, unit)
         currency = unit.split(":", 1)[1] if unit.startswith("money:") else None
@@ -85,11 +86,20 @@ def figure_keys(fact: FigureFacts) -> list[object]:
         keys.append((unit, "event", fact.event))
     if frame.holder:
         keys += [(unit, "holder", word) for word in _name_words(frame.holder)]
+    keys.append((unit, "sentence", fact.claim.sentence))  # the same sentence carried by another article
     return keys
 
 
 def match(a: FigureFacts, b: FigureFacts) -> str | None:
     """"firm", "weak", or None when the frames tell the two figures apart."""
+    basis = _frame_match(a, b)
+    if basis is None and a.claim.sentence == b.claim.sentence and a.claim.claim_text == b.claim.claim_text:
+        # The same sentence in two articles says the same thing, however little its frame shows.
+        return "weak"
+    return basis
+
+
+def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     fa, fb = a.frame, b.frame
     if a.unit != b.unit or fa.modality != fb.modality or fa.rate != fb.rate or \
             (fa.scope == "change") != (fb.scope == "change") or (fa.scope == "part") != (fb.scope == "part"):
