@@ -21,6 +21,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
+from claimtrack.components import first_members
+
 # Eight words in a row rarely recur by chance between two independently written stories, yet a copy
 # edited here and there still keeps most of its eight-word runs.
 SHINGLE_WORDS = 8
@@ -66,22 +68,13 @@ def copy_families(texts: Mapping[str, str]) -> dict[str, str]:
             for second in indices[position + 1:]:
                 shared[first, second] += 1
 
-    parent = list(range(len(ids)))
-    for (first, second), count in shared.items():
-        smaller = min(len(shingles[first]), len(shingles[second]))
-        if count >= MIN_SHARED_SHINGLES and count >= COPY_CONTAINMENT * smaller:
-            _union(parent, first, second)
-
-    members: defaultdict[int, list[int]] = defaultdict(list)
-    for index in range(len(ids)):
-        members[_find(parent, index)].append(index)
-    families: dict[str, str] = {}
-    for family in members.values():
-        if len(family) > 1:
-            # Members are in index order and ids are sorted, so the first is the smallest id.
-            for index in family:
-                families[ids[index]] = ids[family[0]]
-    return families
+    links = [(first, second) for (first, second), count in shared.items()
+             if count >= MIN_SHARED_SHINGLES and count >= COPY_CONTAINMENT * min(len(shingles[first]),
+                                                                                  len(shingles[second]))]
+    roots = first_members(len(ids), links)
+    sizes = Counter(roots)
+    # Ids are sorted, so a family's first member is its smallest id.
+    return {ids[index]: ids[root] for index, root in enumerate(roots) if sizes[root] > 1}
 
 
 def family_sizes(families: Mapping[str, str]) -> Counter[str]:
@@ -98,14 +91,3 @@ def _shingles(text: str) -> set[int]:
         int.from_bytes(hashlib.blake2b(" ".join(words[i:i + SHINGLE_WORDS]).encode(), digest_size=8).digest())
         for i in range(len(words) - SHINGLE_WORDS + 1)
     }
-
-
-def _find(parent: list[int], index: int) -> int:
-    while parent[index] != index:
-        parent[index] = parent[parent[index]]
-        index = parent[index]
-    return index
-
-
-def _union(parent: list[int], first: int, second: int) -> None:
-    parent[_find(parent, second)] = _find(parent, first)

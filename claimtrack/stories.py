@@ -33,6 +33,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
+from claimtrack.components import first_members
+
 # Cosine at or above which two articles are one story on their wording alone. Independent reports of one
 # event that also share their main names are joined by SHARED_NAMES well below this; the cosine alone must
 # carry the rest (a report that names nobody the others name). Set where a batch of thousands does not
@@ -148,26 +150,20 @@ def story_groups(texts: Mapping[str, str]) -> dict[str, str]:
                 posting.append((index, weight))
         places.append(article_places)
 
-    parent = list(range(count))
+    links = []
     for first, article_places in enumerate(places):
         # Summed in the article's own term order, which hangs on its text alone, never on the batch's order.
         similarity: defaultdict[int, float] = defaultdict(float)
         for posting, place, first_weight in article_places:
             for second, second_weight in posting[place + 1:]:
                 similarity[second] += first_weight * second_weight
-        for second, cosine in similarity.items():
-            if cosine >= STORY_SIMILARITY or (
-                cosine >= NAMED_STORY_SIMILARITY
-                and _shared_names(articles[first][1], articles[second][1], rare) >= SHARED_NAMES
-            ):
-                _union(parent, first, second)
+        links += [(first, second) for second, cosine in similarity.items()
+                  if cosine >= STORY_SIMILARITY or (
+                      cosine >= NAMED_STORY_SIMILARITY
+                      and _shared_names(articles[first][1], articles[second][1], rare) >= SHARED_NAMES)]
 
-    # Indices follow the sorted ids, so the first member met of each story is its smallest id.
-    first_member: dict[int, str] = {}
-    stories: dict[str, str] = {}
-    for index, article_id in enumerate(ids):
-        stories[article_id] = first_member.setdefault(_find(parent, index), article_id)
-    return stories
+    # Indices follow the sorted ids, so a story's first member is its smallest id.
+    return {article_id: ids[root] for article_id, root in zip(ids, first_members(count, links))}
 
 
 def story_sizes(stories: Mapping[str, str]) -> Counter[str]:
@@ -248,17 +244,3 @@ def _unit_vector(terms: Counter[str], held_by: Counter[str], count: int) -> dict
     }
     length = math.sqrt(math.fsum(weight * weight for weight in weights.values()))
     return {term: weight / length for term, weight in weights.items()} if length else {}
-
-
-def _find(parent: list[int], index: int) -> int:
-    while parent[index] != index:
-        parent[index] = parent[parent[index]]
-        index = parent[index]
-    return index
-
-
-def _union(parent: list[int], first: int, second: int) -> None:
-    # The smaller root becomes the parent; the story id is taken from the members anyway.
-    first_root, second_root = _find(parent, first), _find(parent, second)
-    if first_root != second_root:
-        parent[max(first_root, second_root)] = min(first_root, second_root)
