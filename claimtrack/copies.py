@@ -77,11 +77,6 @@ def copy_families(texts: Mapping[str, str]) -> dict[str, str]:
     return {ids[index]: ids[root] for index, root in enumerate(roots) if sizes[root] > 1}
 
 
-def family_sizes(families: Mapping[str, str]) -> Counter[str]:
-    """Family id -> number of articles in it, for a result of `copy_families`."""
-    return Counter(families.values())
-
-
 def _shingles(text: str) -> set[int]:
     # NFKC folds full-width letters and ligatures; keeping only \w+ runs drops punctuation, quote style and
     # white space, the things that differ between carriers of one wire text.

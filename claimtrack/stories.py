@@ -166,11 +166,6 @@ def story_groups(texts: Mapping[str, str]) -> dict[str, str]:
     return {article_id: ids[root] for article_id, root in zip(ids, first_members(count, links))}
 
 
-def story_sizes(stories: Mapping[str, str]) -> Counter[str]:
-    """Story id -> number of articles in it, for a result of `story_groups`."""
-    return Counter(stories.values())
-
-
 def _shared_names(first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], rare: set[str]) -> int:
     """How many names two articles share, counting only rare name words, and counting words that stand in one
     name in either article as one: "Armand Velasco" in one and "Velasco" in the other is one shared name, and
