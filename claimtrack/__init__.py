@@ -8,7 +8,6 @@
 from claimtrack._version import __version__
 from claimtrack.compare import compare
 from claimtrack.copies import copy_families
-from claimtrack.stories import story_groups
 from claimtrack.errors import ClaimtrackError, ModelNotAvailableError, NoInputError, OutputError
 from claimtrack.load import load
 from claimtrack.models import (
@@ -24,6 +23,7 @@ from claimtrack.models import (
 )
 from claimtrack.nlp import DEFAULT_MODEL
 from claimtrack.pipeline import extract, extract_report, run
+from claimtrack.stories import story_groups
 
 __all__ = [
     "DEFAULT_MODEL",

@@ -228,7 +228,8 @@ def _table(report: Report) -> Table:
     return _extraction_table(report)
 
 
-VERDICT_STYLES = {"conflict": "bold red", "updated": "magenta", "compatible": "yellow", "agree": "green", "single-source": "dim"}
+VERDICT_STYLES = {"conflict": "bold red", "updated": "magenta", "compatible": "yellow", "agree": "green",
+                  "single-source": "dim"}
 
 
 def _comparison_table(report: ComparisonReport) -> Table:

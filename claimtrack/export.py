@@ -7,8 +7,8 @@ never leaves a half-written file behind.
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator

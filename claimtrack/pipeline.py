@@ -14,11 +14,11 @@ from claimtrack._version import __version__
 from claimtrack.cache import ClaimCache
 from claimtrack.compare import compare
 from claimtrack.copies import copy_families
-from claimtrack.stories import story_groups
 from claimtrack.errors import NoInputError
 from claimtrack.load import DEFAULT_MAX_BYTES, load, supported_extensions
 from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport, LoadResult
 from claimtrack.nlp import DEFAULT_MODEL, describe_model, load_pipeline
+from claimtrack.stories import story_groups
 
 ProgressCallback = Callable[[Article, list[Claim]], None]
 # Below this much text to parse, starting a second process costs more than it saves.
