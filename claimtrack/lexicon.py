@@ -142,3 +142,7 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his",
 GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "keep", "run", "win", "play",
                            "leave", "bring", "use", "start", "end", "begin", "finish", "score", "need", "want",
                            "do", "set", "show", "turn", "look", "add", "reach", "stand"})
+# Nouns that count people by what happened to them: the event is theirs, what is counted is people.
+PEOPLE_BY_EVENT = frozenset({"dead", "death", "fatality", "casualty", "injured", "wounded", "injury", "arrestee",
+                             "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher", "homeless",
+                             "survivor", "missing"})

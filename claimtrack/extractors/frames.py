@@ -24,6 +24,7 @@ from claimtrack.lexicon import (
     MONTH_NAMES,
     PART_WORDS,
     PERSON_NOUNS,
+    PEOPLE_BY_EVENT,
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
     POPULATION_VERBS,
@@ -130,6 +131,9 @@ def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     if head.pos_ == "PROPN" and head.is_title and lemma.endswith("s") and not lemma.endswith("ss"):
         # "1,200 Shareholders" at the start of a headline comes tagged as a name and keeps its plural.
         lemma = lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    if lemma in PEOPLE_BY_EVENT:
+        # "2 dead", "12 injured", "three casualties": people, counted by what happened to them.
+        return "people", False
     return lemma, False
 
 
