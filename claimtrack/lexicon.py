@@ -26,7 +26,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
                        "misuse", "loan"}),
     "gathered": frozenset({"march", "protest", "demonstrate", "rally", "gather", "attend", "join",
                            "crowd", "protester", "demonstrator", "marcher", "participate", "attendance"}),
-    "attacked": frozenset({"attack", "raid", "assault", "strike", "hijack"}),
+    "attacked": frozenset({"attack", "raid", "assault", "strike"}),
+    # A hijacking succeeded; an attack may not have: ships attacked and ships hijacked are two counts.
+    "hijacked": frozenset({"hijack", "hijacking", "hijacker", "commandeer"}),
     "held": frozenset({"hold", "keep", "hostage", "captive"}),
     "destroyed": frozenset({"destroy", "flatten", "damage", "collapse", "raze", "demolish"}),
     "missing": frozenset({"miss", "missing", "disappear", "unaccounted"}),
