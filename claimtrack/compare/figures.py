@@ -101,7 +101,7 @@ def match(a: FigureFacts, b: FigureFacts) -> str | None:
 
 def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     fa, fb = a.frame, b.frame
-    if a.unit != b.unit or fa.modality != fb.modality or fa.rate != fb.rate or \
+    if a.unit != b.unit or _modalities_apart(fa.modality, fb.modality) or fa.rate != fb.rate or \
             (fa.scope == "change") != (fb.scope == "change") or (fa.scope == "part") != (fb.scope == "part"):
         return None
     story_attribute = fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute
@@ -136,6 +136,12 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     return "firm" if identified and not _told_apart(a, b) else "weak"
 
 
+def _modalities_apart(a: str, b: str) -> bool:
+    """A denied figure is never the asserted one. An expected figure may be the same as an asserted one ("will
+    pay $11bn" and "agreed to pay $11bn" state one price), which only the same value can confirm."""
+    return a != b and "denied" in (a, b)
+
+
 def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     """What may tell a background event from the story, or one day from another: another place or date,
     or a place, a year or a holder named on one side only. Not enough to keep figures apart (the small
@@ -149,6 +155,7 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
         evidence += [(fa.places, fb.places), (fa.holder, fb.holder)]
     one_sided = any(bool(x) != bool(y) for x, y in evidence)
     return one_sided or _apart(fa.places, fb.places, _places_overlap) or _apart(fa.dates, fb.dates) or \
+        fa.modality != fb.modality or \
         a.currency != b.currency  # the same sum in two currencies: no rate to hold them against
 
 
