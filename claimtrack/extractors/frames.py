@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimtrack.extractors.tokens import entity_of
+from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text
 from claimtrack.lexicon import (
     ADDITIONAL_WORDS,
     AGE_WORDS,
@@ -23,8 +23,8 @@ from claimtrack.lexicon import (
     MAGNITUDE_WORDS,
     MONTH_NAMES,
     PART_WORDS,
-    PERSON_NOUNS,
     PEOPLE_BY_EVENT,
+    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
     POPULATION_VERBS,
@@ -45,13 +45,13 @@ _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 _NAMED_HOLDERS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_HEAD_WALK = 8
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
-def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Token, unit: str) -> Frame:
-    """The frame of the figure spanning tokens `first`..`last`, counting the tokens `counted`."""
-    verb = _governing_verb(anchor)
+def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Token, verb: Token | None,
+               unit: str) -> Frame:
+    """The frame of the figure spanning tokens `first`..`last`, counting the tokens `counted`, hanging from
+    `verb`."""
     head = doc[counted[-1]] if counted else None
     measure, partitive = _measure(head, unit)
     carriers = _event_carriers(anchor, head, verb)
@@ -107,15 +107,6 @@ def _event_lemma(token: Token) -> str:
     return lemma
 
 
-def _governing_verb(token: Token) -> Token | None:
-    verb = token
-    for _ in range(_HEAD_WALK):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
 def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     """What is counted, as a lemma; a unit of measure when the figure counts one; None for "them"."""
     if unit == "percent" and head is not None:
@@ -151,7 +142,7 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
         carriers += [head, *(c for c in head.children if c.dep_ in ("amod", "acl") or
                              c.dep_ == "compound" and _lemma(head) in TALLY_NOUNS)]
     token = anchor
-    for _ in range(_HEAD_WALK):
+    for _ in range(VERB_WALK):
         if token.head.i == token.i or (verb is not None and token.i == verb.i):
             break
         token = token.head
@@ -218,13 +209,14 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     after = doc[last + 1] if last + 1 < len(doc) else None
     if unit == "count" and head is None and before is not None and before.text == "," and first >= 2 and \
             doc[first - 2].ent_type_ == "PERSON" and (after is None or after.is_punct):
-        return _name(doc[first - 2]), "age"
+        return entity_text(doc[first - 2]), "age"
     if head is not None and (_lemma(head) in ("year",) and after is not None and
                              any(t.lower_ in AGE_WORDS for t in doc[head.i: head.i + 4])):
         described = head.head if head.head.i != head.i else None
-        return (_name(described) if described is not None and described.pos_ in ("PROPN", "NOUN") else None), "age"
+        named = described is not None and described.pos_ in ("PROPN", "NOUN")
+        return (entity_text(described) if named else None), "age"
     if before is not None and before.lower_ == "aged":
-        return (_name(before.head) if before.head.pos_ in ("PROPN", "NOUN") else None), "age"
+        return (entity_text(before.head) if before.head.pos_ in ("PROPN", "NOUN") else None), "age"
     owner = _possessor(head) or _possessor(figure.head if figure.head.pos_ == "NOUN" else None)
     if owner is not None:
         return owner, _attribute(unit, verb)
@@ -238,7 +230,7 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
             return subject.lower_, _attribute(unit, verb)
         if subject is not None and not subject.i <= figure.i <= subject.right_edge.i and \
                 subject.lower_ not in _PRONOUNS and (subject.ent_type_ in _NAMED_HOLDERS or subject.pos_ == "PROPN"):
-            return _name(subject), _attribute(unit, verb)
+            return entity_text(subject), _attribute(unit, verb)
         owner = _named_modifier(subject) if subject is not None else None
         if owner is not None and not subject.i <= figure.i <= subject.right_edge.i:
             # "EDS shares closed at $24.34": the shares are EDS's.
@@ -273,11 +265,11 @@ def _population_holder(doc: Doc, first: int, verb: Token | None) -> str | None:
         # "home to about 100,000 people": an approximator may stand between.
         home = doc[home_to]
         described = home.head if home.dep_ == "appos" else None
-        return _name(described) if described is not None and described.ent_type_ in _PLACE_ENTITIES else ""
+        return entity_text(described) if described is not None and described.ent_type_ in _PLACE_ENTITIES else ""
     if verb is not None and _lemma(verb) in POPULATION_VERBS:
         place = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if place is not None and (place.ent_type_ in _PLACE_ENTITIES or _lemma(place) in PLACE_NOUNS):
-            return _name(place) if place.ent_type_ in _PLACE_ENTITIES else ""
+            return entity_text(place) if place.ent_type_ in _PLACE_ENTITIES else ""
     return None
 
 
@@ -287,7 +279,7 @@ def _distance_from(doc: Doc, last: int) -> str | None:
         if token.lower_ in ("from", "of", "off") and token.dep_ == "prep":
             place = next((c for c in token.children if c.dep_ == "pobj"), None)
             if place is not None and place.ent_type_ in _PLACE_ENTITIES:
-                return _name(place)
+                return entity_text(place)
     return None
 
 
@@ -314,7 +306,7 @@ def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
 def _named_modifier(noun: Token) -> str | None:
     named = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.ent_type_ in _NAMED_HOLDERS),
                  None)
-    return _name(named) if named is not None else None
+    return entity_text(named) if named is not None else None
 
 
 def _possessor(noun: Token | None) -> str | None:
@@ -323,13 +315,7 @@ def _possessor(noun: Token | None) -> str | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in _PRONOUNS or owner.pos_ == "PRON":
         return None
-    return _name(owner)
-
-
-def _name(token: Token) -> str:
-    entity = entity_of(token)
-    text = entity.text if entity is not None else token.text
-    return text.removesuffix("'s").removesuffix("’s").strip()
+    return entity_text(owner)
 
 
 def _attribute(unit: str, verb: Token | None) -> str | None:
@@ -350,7 +336,7 @@ def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, c
         return "additional"
     if verb is not None and _lemma(verb) in CHANGE_WORDS:
         link = anchor
-        for _ in range(_HEAD_WALK):
+        for _ in range(VERB_WALK):
             if link.head.i in (verb.i, link.i):
                 break
             link = link.head

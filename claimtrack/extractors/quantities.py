@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import read_frame
-from claimtrack.extractors.tokens import entity_of
+from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb
 from claimtrack.lexicon import SPEECH_VERBS
 from claimtrack.numbers import (
     FRACTION_WORDS,
@@ -23,7 +23,7 @@ from claimtrack.numbers import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from claimtrack.models import Frame
 
@@ -378,10 +378,11 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
     if low == high == 1 and _names_a_speaker(anchor_token):
         # "said one construction worker": a person quoted, not a figure.
         return None
-    subject, predicate = _clause_of(anchor_token)
+    verb = governing_verb(anchor_token)
+    subject, predicate = _clause_of(verb, anchor_token)
     span = doc[start_token: end_token + 1]
     frame = read_frame(doc, figure.first, second.last if second is not None else figure.last, counted_tokens,
-                       anchor_token, unit)
+                       anchor_token, verb, unit)
     return QuantityFinding(
         start=span.start_char, end=span.end_char, low=low, high=high, approximator=approximator,
         unit=unit, counted=counted, subject=subject, predicate=predicate, anchor=anchor_token, frame=frame,
@@ -468,7 +469,7 @@ def _counted(doc: Doc, number: int, end: int, unit: str) -> list[int]:
     head = token
     for _ in range(4):
         if head.dep_ not in ("nummod", "quantmod", "compound", "amod", "nmod", "punct", "conj", "cc") or \
-                head.head is head:
+                head.head.i == head.i:
             break
         head = head.head
         if head.i > end and head.pos_ in ("NOUN", "PROPN") and head.dep_ != "compound":
@@ -509,50 +510,26 @@ def _noun_phrase(head: Token, left_limit: int | None = None) -> list[int]:
     return list(range(left, right + 1))
 
 
-def _clause_of(token: Token) -> tuple[str | None, str | None]:
+def _clause_of(verb: Token | None, token: Token) -> tuple[str | None, str | None]:
     """The verb a figure hangs from, as (its subject, "lemma to/into X")."""
-    verb = token
-    for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb is None:
         return None, None
     predicate = verb.text.lower()
     direction = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")), None)
     if direction is not None:
         target = next((c for c in direction.children if c.dep_ == "pobj"), None)
         if target is not None and target.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC"):
-            predicate = f"{predicate} {direction.lower_} {_entity_text(target)}"
+            predicate = f"{predicate} {direction.lower_} {entity_text(target)}"
     subject = None
     holder = verb
     for _ in range(4):
         nsubj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if nsubj is not None:
             if nsubj.i != token.i and not (nsubj.i <= token.i <= nsubj.right_edge.i):
-                subject = _entity_text(nsubj)
+                subject = entity_text(nsubj)
             break
-        if holder.dep_ not in ("xcomp", "conj", "advcl", "acl") or holder.head is holder:
+        if holder.dep_ not in ("xcomp", "conj", "advcl", "acl") or holder.head.i == holder.i:
             break
         holder = holder.head
     return subject, predicate
-
-
-def _entity_text(token: Token) -> str:
-    entity = entity_of(token)
-    if entity is not None:
-        return _trim_possessive(entity)
-    compound_start = token.i
-    while compound_start > 0 and token.doc[compound_start - 1].dep_ == "compound" and \
-            token.doc[compound_start - 1].head.i in range(compound_start, token.i + 1):
-        compound_start -= 1
-    return token.doc[compound_start: token.i + 1].text
-
-
-def _trim_possessive(span: Span) -> str:
-    text = span.text
-    for ending in ("'s", "’s"):
-        if text.endswith(ending):
-            return text[: -len(ending)]
-    return text
 

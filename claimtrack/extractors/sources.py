@@ -115,7 +115,7 @@ def subject_of(verb: Token, inside: range) -> Token | None:
             if verb is None:
                 return None
             continue
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None

@@ -45,3 +45,34 @@ def entity_of(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+# Steps up the parse from a figure to the verb it hangs from; a longer walk leaves its clause.
+VERB_WALK = 8
+
+
+def governing_verb(token: Token) -> Token | None:
+    """`token` itself when it is a verb, else the nearest verb above it within VERB_WALK steps."""
+    verb = token
+    for _ in range(VERB_WALK):
+        # Tokens are made anew at each access, so `verb.head is verb` never holds: compare positions.
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def entity_text(token: Token) -> str:
+    """The name `token` is part of (its entity, or its run of compounds), without a possessive 's."""
+    entity = entity_of(token)
+    if entity is None:
+        start = token.i
+        while start > 0 and token.doc[start - 1].dep_ == "compound" and \
+                token.doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        entity = token.doc[start: token.i + 1]
+    text = entity.text
+    for ending in ("'s", "’s"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
