@@ -404,16 +404,17 @@ def _listing(members: list[FigureFacts]) -> str:
     return shown + (f" and {len(members) - REASON_FIGURES} more" if len(members) > REASON_FIGURES else "")
 
 
+def _most_common(values: list[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
 def _slot_label(members: list[FigureFacts]) -> str:
     """What the slot measures, in words: "person killed", "age of Misty McBride"."""
-    def most_common(values: list[str | None]) -> str | None:
-        counted = Counter(v for v in values if v)
-        return counted.most_common(1)[0][0] if counted else None
-
-    holder = most_common([m.frame.holder for m in members])
-    attribute = most_common([m.frame.attribute for m in members])
-    measure = most_common([m.measure for m in members])
-    event = most_common([m.event for m in members])
+    holder = _most_common([m.frame.holder for m in members])
+    attribute = _most_common([m.frame.attribute for m in members])
+    measure = _most_common([m.measure for m in members])
+    event = _most_common([m.event for m in members])
     if holder:
         return f"{attribute or measure or 'figure'} of {holder}"
     return " ".join(filter(None, (measure or "figure", event)))
@@ -421,13 +422,13 @@ def _slot_label(members: list[FigureFacts]) -> str:
 
 def _topic(members: list[FigureFacts]) -> str:
     """A short label: the counted phrase most articles use, with what happened to it."""
-    holder = Counter(m.frame.holder for m in members if m.frame.holder).most_common(1)
-    attribute = Counter(m.frame.attribute for m in members if m.frame.attribute).most_common(1)
+    holder = _most_common([m.frame.holder for m in members])
+    attribute = _most_common([m.frame.attribute for m in members])
     if holder:
-        return f"{holder[0][0]}: {attribute[0][0] if attribute else 'figure'}"
+        return f"{holder}: {attribute or 'figure'}"
     phrases = Counter(m.claim.counted for m in members if m.claim.counted)
     noun = min((p for p, n in phrases.items() if n == max(phrases.values())), key=len) if phrases else None
-    noun = noun or (attribute[0][0] if attribute else None) or members[0].claim.unit or "figure"
+    noun = noun or attribute or members[0].claim.unit or "figure"
     # A name that qualifies the counted thing in any article ("North Korean soldiers") qualifies the topic.
     qualifier = next((" ".join(w for w in p.split()[:-1] if w[:1].isupper()) for p in phrases
                       if any(w[:1].isupper() for w in p.split()[:-1])), "")
