@@ -17,6 +17,7 @@ from datetime import date
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
+    DURATION_UNITS,
     GENERIC_VERBS,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
@@ -29,6 +30,8 @@ from claimtrack.models import Claim, ClaimGroup, Frame
 from claimtrack.numbers import format_readable
 
 APPROX_TOLERANCE = 0.10
+APPROXIMATE = ("approx", "vague")
+BOUND_REACH = 2.0
 ROUNDING_TOLERANCE = 0.05
 ROUND_FROM_ZEROS = 2
 DECADE = 10
@@ -56,24 +59,28 @@ class FigureFacts:
     currency: str | None
     low: float
     high: float
+    stated: tuple[float, float]  # the number as written, within its approximator and rounding (`_restates`)
 
     @classmethod
     def of(cls, claim: Claim, voice: str) -> FigureFacts:
         frame = claim.frame or Frame()
         measure = PERSON if frame.measure in PERSON_NOUNS else MEASURE_SYNONYMS.get(frame.measure, frame.measure)
         event = frame.event_class or (frame.event if frame.event not in LEVEL_VERBS | GENERIC_VERBS else None)
-        unit = frame.measure if frame.measure == "nautical miles" else claim.unit or "count"
+        unit = claim.unit or "count"
+        if frame.measure == "nautical miles" or (unit == "count" and _is_duration(frame.measure or "")):
+            unit = frame.measure  # "a 15-year employee" counts years, as "15 years" does
         unit = MEASURE_SYNONYMS.get(unit, unit)
         currency = unit.split(":", 1)[1] if unit.startswith("money:") else None
         if currency is not None:
             unit = "money"
             measure = "money" if (measure or "").startswith("money:") else measure
-        low, high = _interval(claim)
+        (low, high), stated = _interval(claim), _stated(claim)
         factor = KILOMETRES.get(unit)
         if factor is not None:
             unit, low, high = "km", low * factor, high * factor
+            stated = (stated[0] * factor, stated[1] * factor)
             measure = "km" if measure in KILOMETRES else measure
-        return cls(claim, frame, voice, measure, event, unit, currency, low, high)
+        return cls(claim, frame, voice, measure, event, unit, currency, low, high, stated)
 
 
 def figure_keys(fact: FigureFacts) -> list[object]:
@@ -85,7 +92,7 @@ def figure_keys(fact: FigureFacts) -> list[object]:
     if fact.event:
         keys.append((unit, "event", fact.event))
     if frame.holder:
-        keys += [(unit, "holder", word) for word in _name_words(frame.holder)]
+        keys += [(unit, "holder", word) for word in _holder_words(frame.holder)]
     keys.append((unit, "sentence", fact.claim.sentence))  # the same sentence carried by another article
     return keys
 
@@ -111,11 +118,11 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     events_differ = _differ(a.event, b.event) and bool(fa.event_class or fb.event_class)
     if (events_differ and not story_attribute) or _differ(fa.attribute, fb.attribute):
         return None
-    if fa.holder and fb.holder and not _name_words(fa.holder) & _name_words(fb.holder):
+    if fa.holder and fb.holder and not _same_holder(fa.holder, fb.holder):
         return None
     if _apart(fa.years, fb.years):
         return None
-    same_event = a.event is not None and a.event == b.event
+    same_event = _same_event(a, b)
     # One person has one age: the holder fixes the slot of such attributes; a company has many amounts.
     same_holder = bool(fa.holder and fb.holder) and fa.attribute in HOLDER_ATTRIBUTES
     identified = same_event or same_holder or story_attribute
@@ -134,6 +141,28 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     if not (identified or a.measure):
         return None
     return "firm" if identified and not _told_apart(a, b) else "weak"
+
+
+def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
+    """What happened to the figure, as far as it tells the slot. A figure whose only measure is its unit (a
+    sum, a share, a length) is named by its noun or verb: revenue and net income are both earned, a bid and a
+    sale price both paid, and they are different sums. A duration belongs to whoever ran or waited, so
+    what happened never names its slot: two runners "clocked" two times."""
+    if a.event is None or a.event != b.event:
+        return False
+    if _is_duration(a.unit) or a.frame.scope == "change":
+        return False  # a change, like a duration, is someone's: "sales rose 3.5%" and "sales fell 2%"
+    if _unit_only(a) or _unit_only(b):
+        return a.frame.event is not None and a.frame.event == b.frame.event
+    return True
+
+
+def _is_duration(unit: str) -> bool:
+    return unit.rstrip("s") in DURATION_UNITS
+
+
+def _unit_only(fact: FigureFacts) -> bool:
+    return fact.measure in (fact.unit, "money")
 
 
 def _modalities_apart(a: str, b: str) -> bool:
@@ -172,6 +201,32 @@ def _name_words(name: str) -> set[str]:
         {name.casefold()}
 
 
+def _initials(name: str) -> str | None:
+    """"hp" for "Hewlett-Packard", "eds" for "Electronic Data Systems": what an acronym of the name spells."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).casefold() if len(words) > 1 else None
+
+
+def _holder_words(name: str) -> set[str]:
+    """The name's words and its initials, so that "HP" (or "H-P") meets "Hewlett-Packard" in a block."""
+    return _name_words(name) | {spelled for spelled in (_initials(name), _acronym(name)) if spelled}
+
+
+def _acronym(name: str) -> str | None:
+    """The name written as capitals ("HP", "H-P", "IBM"), casefolded; None for other names."""
+    letters = name.replace("-", "").replace(".", "")
+    return letters.casefold() if letters.isupper() and letters.isalpha() and 1 < len(letters) <= 6 else None
+
+
+def _same_holder(a: str, b: str) -> bool:
+    """A word in common, or one name is the acronym of the other."""
+    if _name_words(a) & _name_words(b):
+        return True
+    acronym_a, acronym_b = _acronym(a), _acronym(b)
+    return bool(acronym_a and acronym_a == _initials(b) or acronym_b and acronym_b == _initials(a) or
+                acronym_a and acronym_a == acronym_b)
+
+
 def _places_overlap(a: list[str], b: list[str]) -> bool:
     words_a = {w.casefold() for place in a for w in place.split()}
     return any(w.casefold() in words_a for place in b for w in place.split())
@@ -194,7 +249,7 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | 
     firm = equal = 0
     for member in group[:MEMBERS_CHECKED]:
         basis = match(fact, member)
-        if basis is None or (basis == "weak" and not _can_both_hold(fact, member)) or _second_value(fact, member):
+        if basis is None or (basis == "weak" and not _restates(fact, member)) or _second_value(fact, member):
             return None
         if fact.measure and member.measure and fact.measure != member.measure and not _same_value(fact, member):
             return None  # another word for the counted thing: only the very same value confirms it
@@ -226,6 +281,33 @@ def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
+def _restates(a: FigureFacts, b: FigureFacts) -> bool:
+    """Whether the two figures give the same number, within their approximators and rounding: "at least 10"
+    restates "10", "about $13 billion" restates "$13.9 billion". A bound allows any larger (or smaller)
+    value, but "at least three" and "20,000" are two numbers, and only the same number is evidence that a
+    thin match, or a second figure in one article, is about the same thing."""
+    if a.currency != b.currency:
+        return True
+    (a_low, a_high), (b_low, b_high) = a.stated, b.stated
+    return a_low <= b_high and b_low <= a_high
+
+
+def _stated(claim: Claim) -> tuple[float, float]:
+    """The numbers a figure is about: the number as written, within its approximator and rounding; a bound
+    reaches numbers near it ("at least 10,000" speaks of 15,000, not of two million)."""
+    low = claim.low if claim.low is not None else claim.high
+    high = claim.high if claim.high is not None else claim.low
+    if low is None or high is None:
+        return _interval(claim)
+    slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
+    low, high = low - _margin(low, slack), high + _margin(high, slack)
+    if claim.approximator == "lower_bound":
+        high *= BOUND_REACH
+    elif claim.approximator == "upper_bound":
+        low /= BOUND_REACH
+    return low, high
+
+
 def _scoped(fact: FigureFacts, other: FigureFacts) -> tuple[float, float]:
     """`fact`'s interval as `other` must hold it: an additional 20,000 means at least 20,000 in all."""
     if fact.frame.scope == "additional" and other.frame.scope != "additional":
@@ -240,7 +322,7 @@ def _interval(claim: Claim) -> tuple[float, float]:
     if 0 < low and high >= DECADE * low:
         # "thousands" (1,000 to 10,000) says at least a thousand; it does not deny 15,000.
         high = float("inf")
-    slack = APPROX_TOLERANCE if claim.approximator in ("approx", "vague") else 0.0
+    slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
     low_margin = _margin(low, slack)
     high_margin = _margin(high, slack)
     if claim.approximator == "lower_bound":
@@ -352,10 +434,15 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
     """Conflict, or an update when the later figure says it is a revision or the articles' dates differ."""
     pairs = []
     updated = True
+    # A revision stated in one article ("the toll rose to 10") also tells which of two other articles gave
+    # the earlier figure: the one that does not give the revised value.
+    revisions = [m for m in members if m.frame.revision]
     for a, b in clashes:
-        earlier, later = sorted((a, b), key=lambda m: (_day(m) or date.min, m.claim.article))
+        explained = [m for m in (a, b) if any(_restates(r, m) for r in revisions)]
+        explained = explained if len(explained) == 1 else []
+        earlier, later = sorted((a, b), key=lambda m: (_day(m) or date.min, m in explained, m.claim.article))
         dated = _day(earlier) is not None and _day(later) is not None and _day(earlier) != _day(later)
-        revised = a.frame.revision or b.frame.revision
+        revised = a.frame.revision or b.frame.revision or (bool(explained) and not dated)
         updated = updated and (dated or revised)
         when = f" ({_day(earlier).isoformat()} → {_day(later).isoformat()})" if dated else ""
         pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{when}")

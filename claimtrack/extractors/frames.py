@@ -109,8 +109,9 @@ def _event_lemma(token: Token) -> str:
 
 def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     """What is counted, as a lemma; a unit of measure when the figure counts one; None for "them"."""
-    if unit == "percent" and head is not None:
-        # "40% of voters" measures voters, not a percentage of anything.
+    if (unit == "percent" or unit.startswith("money:")) and head is not None:
+        # "40% of voters" measures voters, not a percentage of anything; "a $900m loan" is a loan, and
+        # another sum than "a $27bn tax bill".
         return _lemma(head), False
     if unit != "count":
         return unit, False
