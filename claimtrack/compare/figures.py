@@ -112,10 +112,11 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
             (fa.scope == "change") != (fb.scope == "change") or (fa.scope == "part") != (fb.scope == "part"):
         return None
     story_attribute = fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute
-    # A quake's magnitude is the same slot whether it "struck", "measured" or "rocked". Two verbs outside
-    # the event classes ("two boats approached", "two boats were spotted") are paraphrase as often as two
-    # events: they leave the match weak rather than apart.
-    events_differ = _differ(a.event, b.event) and bool(fa.event_class or fb.event_class)
+    # A quake's magnitude is the same slot whether it "struck", "measured" or "rocked". Only two events of
+    # two classes (killed, wounded) are apart: a verb outside the classes ("two boats approached") beside
+    # any other ("two boats were seized") is paraphrase as often as another event, so the match is weak and
+    # only the same number joins it.
+    events_differ = _differ(a.event, b.event) and bool(fa.event_class and fb.event_class)
     if (events_differ and not story_attribute) or _differ(fa.attribute, fb.attribute):
         return None
     if fa.holder and fb.holder and not _same_holder(fa.holder, fb.holder):
