@@ -146,14 +146,27 @@ def test_one_wire_copy_in_two_outlets_is_one_voice():
     assert [g.verdict for g in against] == ["conflict"]
 
 
-def test_article_dates_in_the_forms_news_metadata_uses():
-    from claimtrack.compare.figures import FigureFacts, _day
+def _published(published: str):
+    from claimtrack.compare.figures import FigureFacts
     from claimtrack.models import Frame
 
-    def day(published):
-        claim = HAND_MADE[0].model_copy(update={"frame": Frame(published=published)})
-        return _day(FigureFacts.of(claim, claim.article))
+    claim = HAND_MADE[0].model_copy(update={"frame": Frame(published=published)})
+    return FigureFacts.of(claim, claim.article)
 
-    assert [str(day(p)) for p in ("2010-09-10 09:28 EDT", "November 28, 2005", "Friday, Sep 10, 2010",
-                                  "10 September 2010", "sometime")] == [
+
+def test_article_dates_in_the_forms_news_metadata_uses():
+    from claimtrack.compare.figures import _day
+
+    assert [str(_day(_published(p))) for p in (
+        "2010-09-10 09:28 EDT", "November 28, 2005", "Friday, Sep 10, 2010", "10 September 2010", "sometime")] == [
         "2010-09-10", "2005-11-28", "2010-09-10", "2010-09-10", "None"]
+
+
+def test_times_of_day_count_only_with_their_zone():
+    from claimtrack.compare.figures import _moment
+
+    assert [str(_moment(_published(p))) for p in (
+        "2010-09-10 09:28 EDT", "2010-05-05 19:12 BST", "2025-03-01T08:00:00+01:00", "2025-03-01 08:00Z",
+        "Tue, 01 Mar 2025 08:00:00 +0000", "2010-09-10 20:23 ET", "2010-09-10 10:14", "November 28, 2005")] == [
+        "2010-09-10 13:28:00+00:00", "2010-05-05 18:12:00+00:00", "2025-03-01 07:00:00+00:00",
+        "2025-03-01 08:00:00+00:00", "2025-03-01 08:00:00+00:00", "None", "None", "None"]

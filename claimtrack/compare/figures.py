@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
@@ -44,6 +44,15 @@ PERSON = "person"
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _WRITTEN_DAYS = (re.compile(r"(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"),
                  re.compile(r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3,9})\.? (?P<year>\d{4})"))
+# A time of day and its zone: "09:28 EDT", "19:12 BST", "08:00:00+01:00", "08:00Z".
+_TIME_OF_DAY = re.compile(r"(?<!\d)(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d{2}(?:\.\d+)?)?\s*"
+                          r"(?:(?P<offset>[+-]\d{2}:?\d{2})|(?P<zone>[A-Za-z]{1,4})\b)?")
+# Zones news metadata names by abbreviation, in hours from UTC; "ET" and the like, which change with
+# the season, are left out.
+ZONE_OFFSETS = {"Z": 0, "UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "EST": -5,
+                "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AEST": 10,
+                "AEDT": 11, "JST": 9}
+SAME_HOUR = timedelta(hours=1)
 MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
@@ -441,12 +450,15 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
     for a, b in clashes:
         explained = [m for m in (a, b) if any(_restates(r, m) for r in revisions)]
         explained = explained if len(explained) == 1 else []
-        earlier, later = sorted((a, b), key=lambda m: (_day(m) or date.min, m in explained, m.claim.article))
-        dated = _day(earlier) is not None and _day(later) is not None and _day(earlier) != _day(later)
-        revised = a.frame.revision or b.frame.revision or (bool(explained) and not dated)
-        updated = updated and (dated or revised)
-        when = f" ({_day(earlier).isoformat()} → {_day(later).isoformat()})" if dated else ""
-        pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{when}")
+        published = _published_order(a, b)
+        if published is not None:
+            earlier, later, shown = published
+        else:
+            earlier, later = sorted((a, b), key=lambda m: (m in explained, m.claim.article))
+            shown = ""
+        revised = a.frame.revision or b.frame.revision or (bool(explained) and published is None)
+        updated = updated and (published is not None or revised)
+        pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{shown}")
     pairs = list(dict.fromkeys(pairs))  # one clash per pair of figures, whatever order it was found in
     reason = "; ".join(pairs[:3]) + (f"; {len(pairs) - 3} more" if len(pairs) > 3 else "")
     clashing = {m.claim.id for pair in clashes for m in pair}
@@ -456,6 +468,48 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
     if updated:
         return "updated", f"figure revised: {reason}"
     return "conflict", reason
+
+
+def _published_order(a: FigureFacts, b: FigureFacts) -> tuple[FigureFacts, FigureFacts, str] | None:
+    """The two figures, earlier article first, and their dates as the reason shows them, when the metadata
+    orders the articles: two days, or two times of one day at least an hour apart, each with its zone (a
+    toll rises within hours). Times without a zone do not order two outlets: their clocks may be hours
+    apart."""
+    day_a, day_b = _day(a), _day(b)
+    if day_a is None or day_b is None:
+        return None
+    if day_a != day_b:
+        earlier, later = (a, b) if day_a < day_b else (b, a)
+        return earlier, later, f" ({min(day_a, day_b).isoformat()} → {max(day_a, day_b).isoformat()})"
+    moment_a, moment_b = _moment(a), _moment(b)
+    if moment_a is None or moment_b is None or abs(moment_a - moment_b) < SAME_HOUR:
+        return None
+    earlier, later = (a, b) if moment_a < moment_b else (b, a)
+    first, last = sorted((moment_a, moment_b))
+    return earlier, later, f" ({first:%Y-%m-%d %H:%M} → {last:%H:%M} UTC)"
+
+
+def _moment(fact: FigureFacts) -> datetime | None:
+    """The publication time in UTC, when the metadata gives a time of day and its zone ("2010-09-10 09:28
+    EDT", "2025-03-01T08:00:00+01:00")."""
+    published = (fact.frame.published or "").strip()
+    time = _TIME_OF_DAY.search(published)
+    day = _day(fact)
+    if time is None or day is None:
+        return None
+    zone = time["offset"] or time["zone"]
+    if zone is None:
+        return None
+    if time["offset"]:
+        sign = -1 if zone.startswith("-") else 1
+        hours, minutes = int(zone.lstrip("+-")[:2]), int(zone.replace(":", "")[-2:])
+        offset = timedelta(hours=hours, minutes=minutes) * sign
+    elif zone.upper() in ZONE_OFFSETS:
+        offset = timedelta(hours=ZONE_OFFSETS[zone.upper()])
+    else:
+        return None
+    local = datetime(day.year, day.month, day.day, int(time["hour"]), int(time["minute"]))
+    return (local - offset).replace(tzinfo=timezone.utc)
 
 
 def _day(fact: FigureFacts) -> date | None:
