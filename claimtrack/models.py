@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 ClaimKind = Literal["quantity", "quote"]
 Approximator = Literal["exact", "approx", "lower_bound", "upper_bound", "vague"]
@@ -103,6 +103,8 @@ class Frame(Schema):
     published: str | None = Field(default=None, description="The article's date, as its metadata gives it.")
     dates: list[str] = Field(default_factory=list, description="Other dates of the clause ('Monday', 'May 5').")
     rate: str | None = Field(default=None, description="What the figure is per ('share', 'year'), if a rate.")
+    agent: str | None = Field(default=None, description="Who did what the figure counts, when a name says it "
+                              "('Pierce' in 'Pierce represents eight of the detainees').")
 
 
 class Claim(Schema):

@@ -130,6 +130,8 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
         return None
     if fa.holder and fb.holder and not _same_holder(fa.holder, fb.holder):
         return None
+    if fa.agent and fb.agent and not _same_holder(fa.agent, fb.agent):
+        return None  # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients
     if _apart(fa.years, fb.years):
         return None
     same_event = _same_event(a, b)

@@ -92,6 +92,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         scope=_scope(doc, first, last, anchor, verb, clause, unit),
         modality=_modality(verb),
         revision=_revision(verb, anchor, clause),
+        agent=_agent(verb, first, last, counted),
     )
 
 
@@ -162,6 +163,25 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
             # "damage estimated at €40 million": the noun the participle describes.
             carriers.append(verb.head)
     return carriers
+
+
+def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str | None:
+    """Who did what the figure counts, when a name says it and the figure is not the doer: "Pierce
+    represents eight of the detainees", "Emmerson QC, representing seven", "O'Gara, who kicked 13 points".
+    A reporting verb's subject is the source, not the doer; a level has no doer."""
+    if verb is None or _lemma(verb) in REPORTING_VERBS | LEVEL_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head
+    if subject is None or first <= subject.i <= last or subject.i in counted:
+        return None
+    if subject.pos_ != "PROPN":
+        # "the barrister Tom Reyes, representing seven": the name stands beside the noun.
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
+    return entity_text(subject) if subject.pos_ == "PROPN" and subject.lower_ not in _PRONOUNS else None
 
 
 def _subject_measure(verb: Token, anchor: Token) -> str | None:
