@@ -159,10 +159,11 @@ def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
     """What happened to the figure, as far as it tells the slot. A figure whose only measure is its unit (a
     sum, a share, a length) is named by its noun or verb: revenue and net income are both earned, a bid and a
     sale price both paid, and they are different sums. A duration belongs to whoever ran or waited, so
-    what happened never names its slot: two runners "clocked" two times."""
+    what happened never names its slot: two runners "clocked" two times. A distance is told by where it is
+    measured from, not by what happened: two races won ("won the 60m", "won the 400m") are two distances."""
     if a.event is None or a.event != b.event:
         return False
-    if _is_duration(a.unit) or a.frame.scope == "change":
+    if _is_duration(a.unit) or a.frame.scope == "change" or a.frame.attribute == "distance":
         return False  # a change, like a duration, is someone's: "sales rose 3.5%" and "sales fell 2%"
     if _unit_only(a) or _unit_only(b):
         return a.frame.event is not None and a.frame.event == b.frame.event

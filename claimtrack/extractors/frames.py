@@ -73,7 +73,11 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         population_of = _population_holder(doc, first, verb)
         if population_of is not None:
             holder, attribute, measure = population_of or holder, "population", "person"
-    if unit in KILOMETRES:
+    if unit == "metres" and doc[last].lower_ == "m":
+        # "the women's 60m hurdles": a distance read as metres because it names a race; "women's" is the
+        # race's, not the holder of a distance.
+        holder, attribute = None, "distance"
+    elif unit in KILOMETRES:
         # A distance is told apart by where it is measured from; its subject is the other end.
         holder, attribute = _distance_from(doc, last) or holder, "distance"
     return Frame(
@@ -167,7 +171,8 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
 
 def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str | None:
     """Who did what the figure counts, when a name says it and the figure is not the doer: "Pierce
-    represents eight of the detainees", "Emmerson QC, representing seven", "O'Gara, who kicked 13 points".
+    represents eight of the detainees", "Emmerson QC, representing seven", "O'Gara, who kicked 13 points",
+    "Goode was the hero, kicking 22 points".
     A reporting verb's subject is the source, not the doer; a level has no doer."""
     if verb is None or _lemma(verb) in REPORTING_VERBS | LEVEL_VERBS:
         return None
@@ -176,6 +181,10 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
         subject = verb.head
     if subject is None and verb.dep_ == "acl":
         subject = verb.head
+    elif subject is None and verb.dep_ in ("advcl", "xcomp"):
+        # "Goode was the hero, kicking 22 points", "Liverpool were reported to have bid £3.5m": the doer is
+        # the subject of the clause it hangs from.
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or first <= subject.i <= last or subject.i in counted:
         return None
     if subject.pos_ != "PROPN":

@@ -379,6 +379,9 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         # "said one construction worker": a person quoted, not a figure.
         return None
     verb = governing_verb(anchor_token)
+    if verb is not None and figure.first <= verb.i <= figure.last and verb.head.i != verb.i:
+        # "£7m": the model may tag a magnitude suffix as a verb; the figure's verb is above it ("want £7m").
+        verb = governing_verb(verb.head)
     subject, predicate = _clause_of(verb, anchor_token)
     span = doc[start_token: end_token + 1]
     frame = read_frame(doc, figure.first, second.last if second is not None else figure.last, counted_tokens,
