@@ -131,7 +131,8 @@ def run(
 def require_articles(loaded: LoadResult) -> LoadResult:
     """`loaded`, or NoInputError naming what went wrong when it holds no article."""
     if not loaded.articles:
-        problems = "; ".join(f"{s.path}: {s.reason}" for s in loaded.skipped) or "no paths given"
+        # dict.fromkeys: the thousand records of one file skipped for one reason make one problem, not a thousand.
+        problems = "; ".join(dict.fromkeys(f"{s.path}: {s.reason}" for s in loaded.skipped)) or "no paths given"
         raise NoInputError(f"no articles to read ({problems}); claimtrack reads {supported_extensions()} files, "
                            f"folders of them, or '-' for stdin")
     return loaded
