@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.models import Article, LoadResult, SkippedInput, Span
-from claimtrack.textmap import Body, MappedTextBuilder
+from claimtrack.textmap import LONGEST_MARK_RUN, LONGEST_WORD, Body, MappedTextBuilder
 
 FORMATS = {
     ".txt": "text",
@@ -387,7 +387,18 @@ def _article_from_text(
     if article.repeated_passages:
         count = len(article.repeated_passages)
         article.notes.append(f"{count} repeated passage{'s' if count > 1 else ''} (pull-quote) counted once")
+    if article._body.not_prose:
+        article.notes.append(_not_prose_note(article._body))
     return article
+
+
+def _not_prose_note(body: Body) -> str:
+    count = len(body.not_prose)
+    first_start, first_end = body.text.original_span(*body.not_prose[0])
+    more = f" and {count - 1:,} more" if count > 1 else ""
+    return (f"{count:,} stretch{'es' if count > 1 else ''} of text that is not prose (a word of {LONGEST_WORD:,} "
+            f"characters or more, or a run of {LONGEST_MARK_RUN} or more quote marks, brackets or other marks) left "
+            f"out of the claims: characters {first_start:,}–{first_end:,}{more}")
 
 
 def _parse_article(

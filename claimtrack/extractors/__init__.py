@@ -6,9 +6,12 @@ spaCy objects stay inside this package; what leaves it are plain models with off
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import numpy
 
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
@@ -43,11 +46,15 @@ def iter_extract(
     """Stream (article, its claims) in article order, parsing the claim windows of consecutive articles in
     shared batches, in `jobs` processes."""
     pending: dict[int, tuple[Article, list[_Window], list[Doc | None]]] = {}
+    # Windows of each article still being parsed: counted, not looked for, so that an article of many
+    # windows costs the same for each.
+    unparsed: dict[int, int] = {}
 
     def texts() -> Iterator[tuple[str, tuple[int, int]]]:
         for number, article in enumerate(articles):
             windows = _windows_of(article)
             pending[number] = (article, windows, [None] * len(windows))
+            unparsed[number] = len(windows)
             if not windows:
                 yield "", (number, -1)
             for index, window in enumerate(windows):
@@ -56,8 +63,13 @@ def iter_extract(
     next_article = 0
     for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs):
         if index >= 0:
+            # The parser's working vectors are the largest part of a Doc and no extractor reads them: an
+            # article's docs wait here until all its windows are parsed.
+            doc.tensor = numpy.zeros((0,), dtype="float32")
             pending[number][2][index] = doc
-        while next_article in pending and all(d is not None for d in pending[next_article][2]):
+            unparsed[number] -= 1
+        while next_article in pending and not unparsed[next_article]:
+            del unparsed[next_article]
             article, windows, docs = pending.pop(next_article)
             yield article, _claims_of_article(article, windows, docs)
             next_article += 1
@@ -82,14 +94,15 @@ def _windows_of(article: Article) -> list[_Window]:
         text = body.text.text[start:end]
         marks = {i: article.text[body.text.original_span(start + i, start + i + 1)[0]]
                  for i, char in enumerate(text) if char == '"'}
+        mark_positions = list(marks)
         sentences = sentence_spans(text)
+        sentence_starts = [sentence_start for sentence_start, _ in sentences]
         for window_start, window_end in claim_windows(text, pair_quote_marks(text, marks).quotes):
-            window_text = text[window_start:window_end].rstrip()
-            earlier = sum(1 for sentence_start, _ in sentences if sentence_start < window_start)
+            inside = mark_positions[bisect_left(mark_positions, window_start): bisect_left(mark_positions, window_end)]
             windows.append(_Window(
-                start + window_start, window_text,
-                {i - window_start: mark for i, mark in marks.items() if window_start <= i < window_end},
-                sentences_before + earlier,
+                start + window_start, text[window_start:window_end].rstrip(),
+                {i - window_start: marks[i] for i in inside},
+                sentences_before + bisect_left(sentence_starts, window_start),
             ))
         sentences_before += len(sentences)
     return windows

@@ -9,13 +9,16 @@ that they can be tested on any input without a model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from claimtrack.extractors.quotes import QuoteSpan
 from claimtrack.numbers import FRACTION_WORDS, NUMBER_WORDS, VAGUE_PLURALS
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _FIGURE_OR_QUOTE = re.compile(
-    r"\d|\"|\b(?:" + "|".join(sorted(NUMBER_WORDS | set(VAGUE_PLURALS) | set(FRACTION_WORDS))) + r")\b|\w+fold\b",
+    # "\b\w+fold", not "\w+fold": tried from inside a word as well, it would read a long word once per letter.
+    r"\d|\"|\b(?:" + "|".join(sorted(NUMBER_WORDS | set(VAGUE_PLURALS) | set(FRACTION_WORDS))) + r")\b|\b\w+fold\b",
     re.IGNORECASE,
 )
 
@@ -64,14 +67,21 @@ def claim_windows(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
 
 def _covering_quotes(windows: list[list[int]], quotes: list[QuoteSpan],
                      sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widen windows to whole sentences around every quote they touch, merging those that then meet."""
-    marks = [(max(q.start - 1, 0), q.end + 1) for q in quotes]
+    """Widen windows to whole sentences around every quote they touch, merging those that then meet.
+
+    Each pass looks at a window's overlapping quotes only, found by bisection: `reach` holds the furthest end
+    of the quotes so far, so the quotes that can reach into a window start at the first whose reach does.
+    """
+    marks = sorted((max(q.start - 1, 0), q.end + 1) for q in quotes)
+    mark_starts = [start for start, _ in marks]
+    reach = list(accumulate((end for _, end in marks), max))
     changed = True
     while changed:
         changed = False
         for window in windows:
-            for start, end in marks:
-                if start < window[1] and end > window[0] and (start < window[0] or end > window[1]):
+            first, last = bisect_right(reach, window[0]), bisect_left(mark_starts, window[1])
+            for start, end in marks[first:last]:
+                if end > window[0] and (start < window[0] or end > window[1]):
                     window[0] = min(window[0], _sentence_start(sentences, start))
                     window[1] = max(window[1], _sentence_end(sentences, end))
                     changed = True
@@ -87,8 +97,12 @@ def _covering_quotes(windows: list[list[int]], quotes: list[QuoteSpan],
 
 
 def _sentence_start(sentences: list[tuple[int, int]], position: int) -> int:
-    return next((start for start, end in sentences if start <= position < end), position)
+    """Start of the sentence holding `position` (sentences are in order and do not overlap)."""
+    index = bisect_right(sentences, (position, float("inf"))) - 1
+    return sentences[index][0] if index >= 0 and position < sentences[index][1] else position
 
 
 def _sentence_end(sentences: list[tuple[int, int]], position: int) -> int:
-    return next((end for start, end in sentences if start < position <= end), position)
+    """End of the sentence that `position` ends or falls inside."""
+    index = bisect_left(sentences, (position, 0)) - 1
+    return sentences[index][1] if index >= 0 and position <= sentences[index][1] else position
