@@ -335,12 +335,25 @@ def _interrupted_outputs() -> str:
            f"left as it was"
 
 
+def _end_with_the_command() -> None:
+    """In a parsing worker, forked from the command: have Linux end it when the command ends, even by
+    kill -9, which no handler sees; else it would wait for work that never comes."""
+    import ctypes
+
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, from <sys/prctl.h>
+    ctypes.CDLL(None).prctl(set_parent_death_signal, signal.SIGKILL)
+    if os.getppid() != _main_process:  # the command ended before the request was made
+        os._exit(EXIT_INTERRUPTED)
+
+
 def main() -> None:
     """Entry point: run the app, turning library errors into one line on stderr and an exit code."""
     global _main_process
     _main_process = os.getpid()
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
+    if sys.platform.startswith("linux"):
+        os.register_at_fork(after_in_child=_end_with_the_command)
     try:
         code = app(standalone_mode=False)
     except ClaimtrackError as error:

@@ -3,15 +3,18 @@ devices, files that lie about their size, hostile JSON, a damaged cache, control
 
 import json
 import os
+import signal
 import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from claimtrack import cli
+from conftest import SEEDS
 from test_cli import claimtrack
 from test_cli_hostile import rows
 
@@ -193,3 +196,59 @@ def test_the_message_after_an_interrupt_names_the_outputs_already_written(monkey
     monkeypatch.setattr(cli, "_written", [Path("out.csv")])
     assert cli._interrupted_outputs() == "out.csv written in full before the interrupt; any other output file " \
                                          "was left as it was"
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(pid) and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's")
+def test_parsing_workers_end_when_the_command_is_killed(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for number in range(300):
+        (corpus / f"a{number:03d}.txt").write_text(f"Officials said {number} people were evacuated. " * 30,
+                                                   encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "claimtrack", "extract", str(corpus), "--jobs", "2",
+                                "--no-cache", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        workers = children_of(process.pid)
+        if len(workers) >= 2:
+            break
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the workers never started"
+    process.kill()
+    process.wait()
+    for _ in range(100):
+        if not any(alive(worker) for worker in workers):
+            break
+        time.sleep(0.1)
+    assert not any(alive(worker) for worker in workers)
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.2])
+def test_ctrl_c_while_starting_ends_in_one_line_without_a_traceback(delay):
+    process = subprocess.Popen([sys.executable, "-m", "claimtrack", "extract", str(SEEDS), "--no-cache"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, errors = process.communicate(timeout=120)
+    lines = errors.decode().strip().splitlines()
+    assert process.returncode == 130, errors
+    assert lines[-1].startswith("Error: interrupted") and "Traceback" not in errors.decode()
