@@ -251,4 +251,4 @@ def test_ctrl_c_while_starting_ends_in_one_line_without_a_traceback(delay):
     _, errors = process.communicate(timeout=120)
     lines = errors.decode().strip().splitlines()
     assert process.returncode == 130, errors
-    assert lines[-1].startswith("Error: interrupted") and "Traceback" not in errors.decode()
+    assert lines[-1].startswith("Error: interrupted") and "Traceback" not in errors.decode(), errors
