@@ -185,7 +185,7 @@ def _report_skipped(loaded: LoadResult, quiet: bool, verbose: bool) -> None:
     """One line per skipped file; the skipped records of a file in one line too, each on its own with -v."""
     summarised: set[str] = set()
     for skipped in loaded.skipped:
-        if not (skipped.failed or not quiet):
+        if quiet and not skipped.failed:
             continue
         records = loaded.skipped_records.get(skipped.path, 0)
         if skipped.record is not None and records > 1 and not verbose:

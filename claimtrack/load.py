@@ -32,6 +32,8 @@ FORMATS = {
 }
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 LISTED_RECORD_PROBLEMS = 100
+# A file given twice, found twice (a folder given with a file in it, two links to one folder) or its own link.
+READ_ONCE = "given more than once; read once"
 WESTERN_LOOKALIKES = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp1254", "iso8859_9",
                       "mac_roman", "cp1257", "iso8859_13", "iso8859_4", "iso8859_10", "iso8859_16"}
 STDIN = "-"
@@ -106,7 +108,7 @@ def _expand(paths: Iterable[str | Path], skipped: list[SkippedInput]) -> Iterato
             if _first_time(info, seen):
                 yield _Source(given, path.name)
             else:
-                skipped.append(SkippedInput(path=given, reason="given more than once; read once", failed=False))
+                skipped.append(SkippedInput(path=given, reason=READ_ONCE, failed=False))
             continue
         found = False
         for child, child_info in _files_under(path, skipped):
@@ -117,6 +119,8 @@ def _expand(paths: Iterable[str | Path], skipped: list[SkippedInput]) -> Iterato
             found = True
             if _first_time(child_info, seen):
                 yield _Source(str(child), child.relative_to(path).as_posix())
+            else:
+                skipped.append(SkippedInput(path=str(child), reason=READ_ONCE, failed=False))
         if not found:
             skipped.append(
                 SkippedInput(path=given, reason=f"no readable articles in folder (reads {supported_extensions()})")

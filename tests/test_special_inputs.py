@@ -57,9 +57,11 @@ def test_a_symlinked_subfolder_is_followed(tmp_path):
     elsewhere.mkdir()
     (elsewhere / "b.txt").write_text("Officials said 300 containers were stranded.", encoding="utf-8")
     (folder / "linked").symlink_to(elsewhere)
+    (folder / "second_link").symlink_to(elsewhere)
     result = claimtrack("extract", str(folder), "--format", "csv")
     assert result.returncode == 0, result.stderr
     assert {row["article"] for row in rows(result)} == {"a.txt", "linked/b.txt"}
+    assert f"left out {folder / 'second_link' / 'b.txt'}: given more than once; read once" in result.stderr.decode()
 
 
 @pytest.mark.model
