@@ -108,6 +108,12 @@ def _windows_of(article: Article) -> list[_Window]:
     return windows
 
 
+def text_to_parse(articles: Iterable[Article]) -> tuple[int, int]:
+    """How many characters of prose the articles hold, and in how many pieces the parser would take them."""
+    pieces = [end - start for article in articles for start, end in _body(article).pieces(PIECE_LIMIT)]
+    return sum(pieces), len(pieces)
+
+
 def _body(article: Article) -> Body:
     if not isinstance(article._body, Body):
         raise ValueError(f"article {article.id!r} was not made by claimtrack.load; it has no analysis text")
