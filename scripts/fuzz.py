@@ -71,6 +71,9 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str], tuple[int, int, int]]] = {
                            (2_000, 8_000, 25_000)),
     "one long token": (".txt", lambda n: "x" * n + " " + ORDINARY, (275_000, 550_000, 1_100_000)),
     "quoted word list": (".txt", _quoted_words, (500, 1_000, 2_000)),
+    # Prose, but one paragraph of thousands of sentences, each quote running across a sentence end.
+    "quotes across sentence ends": (".txt", lambda n: 'He said "Go now. Stay" then left. Rain fell. ' * n + ORDINARY,
+                                    (1_000, 2_000, 4_000)),
     "HTML page of one big table": (".html", _table_page, (250_000, 500_000, 1_000_000)),
     "JSON array of numbers": (".json", lambda n: json.dumps([{"text": ORDINARY}, *range(n)]),
                               (250_000, 500_000, 1_000_000)),

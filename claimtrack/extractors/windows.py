@@ -23,12 +23,17 @@ _FIGURE_OR_QUOTE = re.compile(
 )
 
 
+_LONGEST_ABBREVIATION = 64
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Approximate sentences: a cheap split at sentence-final punctuation before a capital or a digit,
     not after an abbreviation or an initial ("Rep. Elijah E. Cummings")."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        word = text[:match.start() + 1].rsplit(None, 1)[-1].lower()
+        # The word before the mark, read from a few characters back, not from the start of the text (which
+        # made the time grow with the square of a paragraph): an abbreviation or an initial is short.
+        word = text[max(match.start() - _LONGEST_ABBREVIATION, 0):match.start() + 1].rsplit(None, 1)[-1].lower()
         if word.rstrip(".").isalpha() and (len(word.rstrip(".")) == 1 or word in ABBREVIATIONS):
             continue
         spans.append((start, match.end()))
@@ -69,22 +74,24 @@ def _covering_quotes(windows: list[list[int]], quotes: list[QuoteSpan],
                      sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Widen windows to whole sentences around every quote they touch, merging those that then meet.
 
-    Each pass looks at a window's overlapping quotes only, found by bisection: `reach` holds the furthest end
-    of the quotes so far, so the quotes that can reach into a window start at the first whose reach does.
+    Each pass reads a window's overlapping quotes only: `reach` holds the furthest end of the quotes so far,
+    so the first that can reach into a window is found by bisection, and the window's growing end says
+    when to stop.
     """
     marks = sorted((max(q.start - 1, 0), q.end + 1) for q in quotes)
-    mark_starts = [start for start, _ in marks]
     reach = list(accumulate((end for _, end in marks), max))
     changed = True
     while changed:
         changed = False
         for window in windows:
-            first, last = bisect_right(reach, window[0]), bisect_left(mark_starts, window[1])
-            for start, end in marks[first:last]:
+            index = bisect_right(reach, window[0])
+            while index < len(marks) and marks[index][0] < window[1]:
+                start, end = marks[index]
                 if end > window[0] and (start < window[0] or end > window[1]):
                     window[0] = min(window[0], _sentence_start(sentences, start))
                     window[1] = max(window[1], _sentence_end(sentences, end))
                     changed = True
+                index += 1
         windows.sort()
         merged: list[list[int]] = []
         for window in windows:
