@@ -209,6 +209,23 @@ def not_prose_stretches(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _NOT_PROSE.finditer(text)]
 
 
+def cut_into_pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most `limit` characters, cut at sentence ends (else at a space, else
+    anywhere), without the spaces between them."""
+    pieces = []
+    while end - start > limit:
+        window = text[start: start + limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 if window.rfind(" ") > limit // 2 else limit)
+        pieces.append((start, start + cut))
+        start += cut
+        while start < end and text[start] == " ":
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
 @dataclass
 class Body:
     """An article's analysis text and its paragraphs, as (start, end) offsets into that text, and the
@@ -226,21 +243,7 @@ class Body:
         """The paragraphs without their stretches that are not prose, with any longer than `limit`
         characters cut into pieces at sentence ends (else at a space, else anywhere), so that no piece
         exceeds what a parser takes at once."""
-        pieces = []
-        text = self.text.text
-        for start, end in self._prose():
-            while end - start > limit:
-                window = text[start: start + limit]
-                cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-                cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 if window.rfind(" ") > limit // 2
-                                                         else limit)
-                pieces.append((start, start + cut))
-                start += cut
-                while start < end and text[start] == " ":
-                    start += 1
-            if end > start:
-                pieces.append((start, end))
-        return pieces
+        return [piece for start, end in self._prose() for piece in cut_into_pieces(self.text.text, start, end, limit)]
 
     def _prose(self) -> list[tuple[int, int]]:
         """The paragraphs, each cut around the stretches of it that are not prose."""
