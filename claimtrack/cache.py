@@ -5,13 +5,14 @@ id, format and text, the spaCy pipeline's name and version, and a fingerprint of
 The groups of a comparison are stored too, under the keys of all its articles, so re-running `compare` on
 the same articles skips the comparison as well.
 SQLite's write-ahead log lets several runs share the file; a cache that cannot be opened or written is
-switched off with a `problem` to report, never an error.
+switched off with a `problem` to report, never an error. An entry that does not read back as what this
+code writes (damaged, or written by another schema) is a miss: the article is parsed again and the entry
+replaced, with one `damaged` note for the run.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import sys
@@ -21,10 +22,11 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from claimtrack.models import Article, Claim, ClaimGroup, Frame, ModelInfo
+from claimtrack.models import Article, Claim, ClaimGroup, ModelInfo
 
 CACHE_FILE = "claims.sqlite3"
 _GROUPS = TypeAdapter(list[ClaimGroup])
+_CLAIMS = TypeAdapter(list[Claim])
 BUSY_TIMEOUT_SECONDS = 30
 
 
@@ -50,16 +52,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _claim_from_cache(stored: dict) -> Claim:
-    """A claim as this very code wrote it (its fingerprint is in the key), so not validated again."""
-    frame = stored.get("frame")
-    return Claim.model_construct(**{**stored, "frame": Frame.model_construct(**frame) if frame else None})
-
-
 class ClaimCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or default_cache_dir()) / CACHE_FILE
         self.problem: str | None = None
+        self.damaged_entries = 0
         self._connection: sqlite3.Connection | None = None
 
     def key(self, article: Article, model: ModelInfo) -> str:
@@ -79,10 +76,10 @@ class ClaimCache:
             return None
         try:
             row = connection.execute("SELECT groups FROM comparisons WHERE key = ?", (key,)).fetchone()
-            return None if row is None else _GROUPS.validate_json(row[0])
-        except (sqlite3.Error, ValueError) as error:
+        except sqlite3.Error as error:
             self._give_up(f"could not read the claim cache {self.path} ({error})")
             return None
+        return None if row is None else self._read_entry(_GROUPS, row[0])
 
     def put_groups(self, key: str, groups: list[ClaimGroup]) -> None:
         connection = self._connect()
@@ -107,8 +104,10 @@ class ClaimCache:
                 rows = connection.execute(
                     f"SELECT key, claims FROM claims WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, claims in rows:
-                    found[key] = [_claim_from_cache(claim) for claim in json.loads(claims)]
-        except (sqlite3.Error, ValueError) as error:
+                    stored = self._read_entry(_CLAIMS, claims)
+                    if stored is not None:
+                        found[key] = stored
+        except sqlite3.Error as error:
             self._give_up(f"could not read the claim cache {self.path} ({error})")
             return {}
         return found
@@ -117,12 +116,26 @@ class ClaimCache:
         connection = self._connect()
         if connection is None:
             return
-        rows = [(key, json.dumps([claim.model_dump() for claim in claims])) for key, claims in entries]
+        rows = [(key, _CLAIMS.dump_json(claims).decode()) for key, claims in entries]
         try:
             with connection:
                 connection.executemany("INSERT OR REPLACE INTO claims (key, claims) VALUES (?, ?)", rows)
         except sqlite3.Error as error:
             self._give_up(f"could not write the claim cache {self.path} ({error})")
+
+    def _read_entry(self, adapter: TypeAdapter, stored: object):
+        """The entry as models, or None (a miss) when it does not read back as what this code writes."""
+        try:
+            return adapter.validate_json(stored)
+        except ValueError:
+            self.damaged_entries += 1
+            return None
+
+    def notes(self) -> list[str]:
+        """What a person should know about the cache after a run."""
+        damaged = (f"{self.damaged_entries:,} damaged claim cache entr{'y' if self.damaged_entries == 1 else 'ies'} "
+                   f"in {self.path} ignored, re-extracted and replaced")
+        return [note for note in (self.problem, damaged if self.damaged_entries else None) if note]
 
     def close(self) -> None:
         if self._connection is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import time
@@ -24,7 +25,7 @@ from rich.text import Text
 from claimtrack._version import __version__
 from claimtrack.cache import ClaimCache
 from claimtrack.errors import ClaimtrackError, OutputError
-from claimtrack.load import DEFAULT_MAX_BYTES, STDIN, load
+from claimtrack.load import DEFAULT_MAX_BYTES, LISTED_RECORD_PROBLEMS, STDIN, load
 from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport, LoadResult, Report
 from claimtrack.nlp import DEFAULT_MODEL
 
@@ -61,6 +62,8 @@ JsonOption = Annotated[Path | None, typer.Option("--json", help="Also write the 
                                                  dir_okay=False, show_default=False)]
 ModelOption = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use (package name or path).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or messages on stderr; errors only.")]
+VerboseOption = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="List every skipped record of a JSON file, not one line per file.")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")]
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache", help="Parse every article again instead of reusing claims stored by earlier runs "
@@ -95,6 +98,7 @@ def compare_cli(
     json_file: JsonOption = None,
     model: ModelOption = DEFAULT_MODEL,
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     fail_on_conflict: Annotated[bool, typer.Option(
         "--fail-on-conflict", help="Exit with 3 when any group of claims conflicts.")] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
@@ -105,8 +109,8 @@ def compare_cli(
     """Group the claims of all articles by what they state, with a verdict per group, conflicts first."""
     from claimtrack.pipeline import run
 
-    report, loaded = _produce(run, paths, model=model, max_bytes=max_bytes, quiet=quiet, no_cache=no_cache,
-                              jobs=jobs, outputs=(output_format, csv_file, json_file, raw_csv))
+    report, loaded = _produce(run, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
+                              no_cache=no_cache, jobs=jobs, outputs=(output_format, csv_file, json_file, raw_csv))
     conflicts = sum(group.verdict == "conflict" for group in report.groups)
     if not quiet:
         claims = sum(len(group.claims) for group in report.groups)
@@ -125,6 +129,7 @@ def extract_cli(
     json_file: JsonOption = None,
     model: ModelOption = DEFAULT_MODEL,
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     raw_csv: RawCsvOption = False,
     no_cache: NoCacheOption = False,
@@ -133,52 +138,74 @@ def extract_cli(
     """List every claim found in each article: figures, quotes, speakers and sources, with offsets."""
     from claimtrack.pipeline import extract_report
 
-    report, loaded = _produce(extract_report, paths, model=model, max_bytes=max_bytes, quiet=quiet,
+    report, loaded = _produce(extract_report, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
                               no_cache=no_cache, jobs=jobs, outputs=(output_format, csv_file, json_file, raw_csv))
     if not quiet:
         messages.print(f"{_count(len(report.articles), 'article')}, {_count(len(report.claims), 'claim')}")
     raise typer.Exit(_input_status(loaded))
 
 
-def _produce(stage, paths: list[str], *, model: str, max_bytes: int, quiet: bool, no_cache: bool, jobs: int | None,
+def _produce(stage, paths: list[str], *, model: str, max_bytes: int, quiet: bool, verbose: bool, no_cache: bool,
+             jobs: int | None,
              outputs: tuple[OutputFormat, Path | None, Path | None, bool]) -> tuple[Report, LoadResult]:
     """Load, run `stage` (extract or compare) with a progress bar and the cache, and write its report."""
     output_format, csv_file, json_file, raw_csv = outputs
-    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet)
+    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet, verbose)
     cache = None if no_cache else ClaimCache()
     report = _with_progress(lambda progress: stage(paths, model=model, loaded=loaded, on_article=progress,
                                                    cache=cache, jobs=jobs), len(loaded.articles), quiet)
     if cache is not None:
         cache.close()
-        if cache.problem and not quiet:
-            messages.print(f"note: {cache.problem}", markup=False)
+        for note in cache.notes() if not quiet else ():
+            messages.print(f"note: {note}", markup=False)
     _emit(report, output_format, csv_file, json_file, raw_csv)
     return report, loaded
 
 
-def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: bool) -> LoadResult:
+def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: bool, verbose: bool) -> LoadResult:
     loaded = load(paths, max_bytes=max_bytes)
-    for skipped in loaded.skipped:
-        if skipped.failed or not quiet:
-            where = f"{skipped.path}:{skipped.record}" if skipped.record is not None else skipped.path
-            label = "skipped" if skipped.failed else "left out"
-            messages.print(f"{label} {where}: {skipped.reason}", markup=False)
+    _report_skipped(loaded, quiet, verbose)
     if not quiet:
         for article in loaded.articles:
             for note in article.notes:
                 messages.print(f"note {article.id}: {note}", markup=False)
-    inputs = {Path(article.path).resolve() for article in loaded.articles if article.path != STDIN}
-    inputs |= {Path(s.path).resolve() for s in loaded.skipped if s.path != STDIN}
-    for output in outputs:
-        if output is not None and output.resolve() in inputs:
-            raise OutputError(f"output file {output} is also an input; choose another name so the input is kept")
+    from claimtrack.export import check_output
     from claimtrack.pipeline import require_articles
 
+    inputs = {os.path.realpath(article.path) for article in loaded.articles if article.path != STDIN}
+    inputs |= {os.path.realpath(s.path) for s in loaded.skipped if s.path != STDIN}
+    for output in filter(None, outputs):
+        if os.path.realpath(output) in inputs:
+            raise OutputError(f"output file {output} is also an input; choose another name so the input is kept")
+        check_output(output)
     return require_articles(loaded)
 
 
+def _report_skipped(loaded: LoadResult, quiet: bool, verbose: bool) -> None:
+    """One line per skipped file; the skipped records of a file in one line too, each on its own with -v."""
+    summarised: set[str] = set()
+    for skipped in loaded.skipped:
+        if quiet and not skipped.failed:
+            continue
+        records = loaded.skipped_records.get(skipped.path, 0)
+        if skipped.record is not None and records > 1 and not verbose:
+            if skipped.path not in summarised:
+                summarised.add(skipped.path)
+                messages.print(f"skipped {skipped.path}: {_count(records, 'record')} (record {skipped.record}: "
+                               f"{skipped.reason}; -v lists each)", markup=False)
+            continue
+        where = f"{skipped.path}:{skipped.record}" if skipped.record is not None else skipped.path
+        label = "skipped" if skipped.failed else "left out"
+        messages.print(f"{label} {where}: {skipped.reason}", markup=False)
+    if verbose:
+        for path, records in loaded.skipped_records.items():
+            if records > LISTED_RECORD_PROBLEMS:
+                messages.print(f"skipped {path}: {_count(records - LISTED_RECORD_PROBLEMS, 'more record')}, "
+                               f"not listed", markup=False)
+
+
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def _input_status(loaded: LoadResult) -> int:
@@ -211,8 +238,10 @@ def _emit(report: Report, output_format: OutputFormat, csv_file: Path | None, js
 
     if csv_file is not None:
         write_file_atomically(csv_file, lambda stream: write_csv(report, stream, neutralise_formulas=not raw_csv))
+        _written.append(csv_file)
     if json_file is not None:
         write_file_atomically(json_file, lambda stream: write_json(report, stream))
+        _written.append(json_file)
     if output_format is OutputFormat.csv:
         write_csv(report, sys.stdout, neutralise_formulas=not raw_csv)
     elif output_format is OutputFormat.json:
@@ -241,9 +270,10 @@ def _comparison_table(report: ComparisonReport) -> Table:
         first = True
         for claim in group.claims:
             verdict = Text(group.verdict, style=VERDICT_STYLES[group.verdict]) if first else Text("")
-            topic = Text.assemble((group.topic, "bold"), "\n", (group.reason, "dim")) if first else Text("")
-            table.add_row(verdict, topic, claim.article, claim.claim_text, _attribution(claim),
-                          f"{claim.start}–{claim.end}")
+            topic = Text.assemble((_escaped(group.topic), "bold"), "\n", (_escaped(group.reason), "dim")) if first \
+                else Text("")
+            table.add_row(verdict, topic, _shown(claim.article), _shown(claim.claim_text),
+                          _shown(_attribution(claim)), f"{claim.start}–{claim.end}")
             first = False
     return table
 
@@ -256,9 +286,23 @@ def _extraction_table(report: ExtractionReport) -> Table:
         table.add_column(name, overflow="fold")
     for claim in report.claims:
         value = describe_figure(claim) if claim.kind == "quantity" else (claim.quote_type or "")
-        table.add_row(claim.article, claim.kind, claim.claim_text, value, _attribution(claim),
-                      f"{claim.start}–{claim.end}")
+        table.add_row(_shown(claim.article), claim.kind, _shown(claim.claim_text), _shown(value),
+                      _shown(_attribution(claim)), f"{claim.start}–{claim.end}")
     return table
+
+
+# Control characters in article text would reach the terminal as commands (a window title, a cleared screen,
+# a hidden hyperlink): shown escaped instead, \x1b for ESC. C1 controls (\x9b starts a command too) included.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _escaped(text: str) -> str:
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _shown(text: str) -> Text:
+    """A cell as plain text: control characters escaped, and square brackets never read as rich markup."""
+    return Text(_escaped(text))
 
 
 def _attribution(claim: Claim) -> str:
@@ -268,6 +312,8 @@ def _attribution(claim: Claim) -> str:
 
 
 _main_process = os.getpid()
+# Output files written in full so far, so that a message after an interrupt can say which are new.
+_written: list[Path] = []
 
 
 def _stop(signal_number: int, frame: object) -> None:
@@ -282,12 +328,32 @@ def _stop(signal_number: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _interrupted_outputs() -> str:
+    if not _written:
+        return "output files were left as they were"
+    return f"{', '.join(map(str, _written))} written in full before the interrupt; any other output file was " \
+           f"left as it was"
+
+
+def _end_with_the_command() -> None:
+    """In a parsing worker, forked from the command: have Linux end it when the command ends, even by
+    kill -9, which no handler sees; else it would wait for work that never comes."""
+    import ctypes
+
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, from <sys/prctl.h>
+    ctypes.CDLL(None).prctl(set_parent_death_signal, signal.SIGKILL)
+    if os.getppid() != _main_process:  # the command ended before the request was made
+        os._exit(EXIT_INTERRUPTED)
+
+
 def main() -> None:
     """Entry point: run the app, turning library errors into one line on stderr and an exit code."""
     global _main_process
     _main_process = os.getpid()
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
+    if sys.platform.startswith("linux"):
+        os.register_at_fork(after_in_child=_end_with_the_command)
     try:
         code = app(standalone_mode=False)
     except ClaimtrackError as error:
@@ -303,7 +369,7 @@ def main() -> None:
                        markup=False)
         sys.exit(EXIT_INTERNAL)
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into this exit code without a word
-        messages.print("Error: interrupted; output files were left as they were", markup=False)
+        messages.print(f"Error: interrupted; {_interrupted_outputs()}", markup=False)
         sys.stdout.flush()
         sys.stderr.flush()
         # Not sys.exit: a killed worker's queue would keep the interpreter waiting for it at shutdown.

@@ -1,7 +1,7 @@
 """Write reports as CSV, JSON or a rich table, straight from the models: columns are the models' fields.
 
 Files are written to a temporary file beside the target and renamed into place, so an interrupted run
-never leaves a half-written file behind.
+never leaves a half-written file behind; a device such as /dev/null is written straight through.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import IO
 
 from pydantic import BaseModel
 
+from claimtrack.errors import OutputError
 from claimtrack.models import Claim, ComparisonReport, DiscrepancyRow, ExtractionReport, Report
 from claimtrack.numbers import format_number
 
@@ -83,10 +84,33 @@ def to_json(report: Report) -> str:
     return buffer.getvalue()
 
 
+def check_output(path: str | Path) -> None:
+    """Raise OutputError, before anything runs, for an output path that is a symbolic link in a loop or into a
+    folder that does not exist: such a link cannot be written through, and is never replaced."""
+    if not os.path.islink(path):
+        return
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        if not Path(os.path.realpath(path)).parent.is_dir():
+            raise OutputError(f"output file {path} is a symbolic link into a folder that does not exist") from None
+    except OSError as error:
+        raise OutputError(f"output file {path} is a symbolic link that cannot be followed "
+                          f"({(error.strerror or str(error)).lower()})") from None
+
+
 def write_file_atomically(path: str | Path, write: Callable[[IO[str]], None]) -> None:
-    """Write through a temporary file in the same folder, then rename it over `path`."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    """Write through a temporary file in the same folder, then rename it over `path`.
+
+    A symbolic link is written where it leads, and stays a link. An existing path that is not a regular file
+    (/dev/null, a named pipe) cannot be replaced by renaming: it is written straight through, as a shell does.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             write(stream)

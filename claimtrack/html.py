@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import accumulate, chain
 from typing import Literal
 
 from claimtrack.textmap import Body, MappedTextBuilder
@@ -95,6 +97,8 @@ class _PageParser(HTMLParser):
         self._open: list[_Element] = []
         # Open elements by tag, so that a stray end tag costs nothing however deep the page is nested.
         self._open_tags: Counter[str] = Counter()
+        # Characters other than white space in the visible pieces before each piece, made when first needed.
+        self._letters_before: list[int] | None = None
 
     def _offset(self) -> int:
         # Handlers run before the parser moves past what they are given, so this is where it starts.
@@ -198,6 +202,14 @@ class _PageParser(HTMLParser):
         text = "".join(self._piece_text(piece) for piece in pieces if include_hidden or not piece.hidden)
         return " ".join(text.split())
 
+    def visible_letters(self, element: _Element) -> int:
+        """How many characters other than white space `text(element)` has, counted without reading it."""
+        if self._letters_before is None:
+            self._letters_before = [0, *accumulate(
+                0 if piece.hidden else len("".join(self._piece_text(piece).split())) for piece in self.pieces)]
+        first, last = self.span(element)
+        return self._letters_before[last] - self._letters_before[first]
+
     def _piece_text(self, piece: _Piece) -> str:
         return self.source[piece.start : piece.end] if piece.kind == "copy" else piece.replacement
 
@@ -216,17 +228,20 @@ def parse_html(source: str) -> HtmlDocument:
             break
 
     meta = parser.meta
-    title = _first_clean(
-        meta.get("og:title"),
-        *(parser.text(element, include_hidden=True) for element in parser.titles),
-        *(parser.text(element) for element in parser.headings),
-    )
+    # Candidates are read lazily, up to the first with text: a page of a thousand nested headings must not
+    # cost a thousand readings of nearly all of it.
+    title = _first_clean(chain(
+        [meta.get("og:title")],
+        (parser.text(element, include_hidden=True) for element in parser.titles),
+        (parser.text(element) for element in parser.headings),
+    ))
     first, last = _main_region(parser)
     headline = next(
         (
             element
             for element in parser.headings
-            if first <= element.first and parser.span(element)[1] <= last and parser.text(element) == title
+            if first <= element.first and parser.span(element)[1] <= last and
+            parser.visible_letters(element) == _letters(title) and parser.text(element) == title
         ),
         None,
     )
@@ -246,32 +261,44 @@ def parse_html(source: str) -> HtmlDocument:
     return HtmlDocument(
         body=builder.build(),
         title=title,
-        byline=_first_clean(
-            meta.get("author"),
-            meta.get("article:author"),
-            *(_BY_PREFIX.sub("", parser.text(element)) for element in parser.bylines),
-        ),
-        outlet=_first_clean(meta.get("og:site_name")),
-        published=_first_clean(
+        byline=_first_clean(chain(
+            [meta.get("author"), meta.get("article:author")],
+            (_BY_PREFIX.sub("", parser.text(element)) for element in parser.bylines),
+        )),
+        outlet=_first_clean([meta.get("og:site_name")]),
+        published=_first_clean([
             meta.get("article:published_time"),
             meta.get("date"),
             meta.get("datepublished"),
             parser.first_datetime,
-        ),
-        url=_first_clean(parser.canonical_url, meta.get("og:url")),
+        ]),
+        url=_first_clean([parser.canonical_url, meta.get("og:url")]),
     )
 
 
 def _main_region(parser: _PageParser) -> tuple[int, int]:
-    """Pieces of the largest container of the most specific kind that has any text, else of the whole page."""
+    """Pieces of the largest container of the most specific kind that has any text, else of the whole page.
+
+    A container inside another of its kind has no more text than the outer one, which comes first and so
+    wins a tie: only the outermost are read, so nested containers cost one reading of the page, not one each.
+    """
     for tier in _CONTAINER_TIERS:
-        candidates = [element for element in parser.containers if element.container == tier]
-        largest = max(candidates, key=lambda element: len(parser.text(element)), default=None)
-        if largest and parser.text(largest):
+        outermost: list[_Element] = []
+        for element in (element for element in parser.containers if element.container == tier):
+            if not outermost or parser.span(element)[1] > parser.span(outermost[-1])[1] or \
+                    element.first >= parser.span(outermost[-1])[1]:
+                outermost.append(element)
+        texts = [(len(parser.text(element)), element) for element in outermost]
+        length, largest = max(texts, key=lambda text: text[0], default=(0, None))
+        if largest is not None and length:
             return parser.span(largest)
     return 0, len(parser.pieces)
 
 
-def _first_clean(*candidates: str | None) -> str | None:
+def _letters(text: str | None) -> int:
+    return len(text) - text.count(" ") if text else 0
+
+
+def _first_clean(candidates: Iterable[str | None]) -> str | None:
     """The first candidate with any text, its white space collapsed."""
     return next((" ".join(c.split()) for c in candidates if c and not c.isspace()), None)

@@ -6,6 +6,7 @@ Nothing given is dropped silently: every file or record that is not analysed bec
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.models import Article, LoadResult, SkippedInput, Span
-from claimtrack.textmap import Body, MappedTextBuilder
+from claimtrack.textmap import LONGEST_MARK_RUN, LONGEST_WORD, Body, MappedTextBuilder
 
 FORMATS = {
     ".txt": "text",
@@ -30,6 +31,9 @@ FORMATS = {
     ".ndjson": "json",
 }
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+LISTED_RECORD_PROBLEMS = 100
+# A file given twice, found twice (a folder given with a file in it, two links to one folder) or its own link.
+READ_ONCE = "given more than once; read once"
 WESTERN_LOOKALIKES = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp1254", "iso8859_9",
                       "mac_roman", "cp1257", "iso8859_13", "iso8859_4", "iso8859_10", "iso8859_16"}
 STDIN = "-"
@@ -59,11 +63,23 @@ def load(
     for source in _expand(paths, result.skipped):
         for item in _load_source(source, max_bytes, stdin):
             if isinstance(item, SkippedInput):
-                result.skipped.append(item)
+                _add_skipped(result, item)
                 continue
             item.id = _unique(item.id, taken_ids)
             result.articles.append(item)
     return result
+
+
+def _add_skipped(result: LoadResult, skipped: SkippedInput) -> None:
+    """Keep every skipped file, but only the first LISTED_RECORD_PROBLEMS skipped records of a file: a data
+    dump of a million records that are not articles must not cost a million entries."""
+    if skipped.record is None:
+        result.skipped.append(skipped)
+        return
+    count = result.skipped_records.get(skipped.path, 0) + 1
+    result.skipped_records[skipped.path] = count
+    if count <= LISTED_RECORD_PROBLEMS:
+        result.skipped.append(skipped)
 
 
 @dataclass(frozen=True)
@@ -73,7 +89,7 @@ class _Source:
 
 
 def _expand(paths: Iterable[str | Path], skipped: list[SkippedInput]) -> Iterator[_Source]:
-    seen: set[Path] = set()
+    seen: set[tuple[int, int]] = set()
     for given in paths:
         given = str(given)
         if given == STDIN:
@@ -81,52 +97,86 @@ def _expand(paths: Iterable[str | Path], skipped: list[SkippedInput]) -> Iterato
             continue
         path = Path(given)
         try:
-            is_folder = stat.S_ISDIR(path.stat().st_mode)
+            info = path.stat()
         except FileNotFoundError:
             skipped.append(SkippedInput(path=given, reason="no such file or folder"))
             continue
         except OSError as error:
             skipped.append(SkippedInput(path=given, reason=_reason(error)))
             continue
-        if not is_folder:
-            if _first_time(path, seen):
+        if not stat.S_ISDIR(info.st_mode):
+            if _first_time(info, seen):
                 yield _Source(given, path.name)
             else:
-                skipped.append(SkippedInput(path=given, reason="given more than once; read once", failed=False))
+                skipped.append(SkippedInput(path=given, reason=READ_ONCE, failed=False))
             continue
         found = False
-        for child in _files_under(path, skipped):
+        for child, child_info in _files_under(path, skipped):
             if child.suffix.lower() not in FORMATS:
                 skipped.append(SkippedInput(path=str(child), reason=f"not an article file ('{child.suffix}')",
                                             failed=False))
                 continue
             found = True
-            if _first_time(child, seen):
+            if _first_time(child_info, seen):
                 yield _Source(str(child), child.relative_to(path).as_posix())
+            else:
+                skipped.append(SkippedInput(path=str(child), reason=READ_ONCE, failed=False))
         if not found:
             skipped.append(
                 SkippedInput(path=given, reason=f"no readable articles in folder (reads {supported_extensions()})")
             )
 
 
-def _files_under(folder: Path, skipped: list[SkippedInput]) -> Iterator[Path]:
-    """Files below `folder` in name order, hidden ones left out; a subfolder that cannot be read is reported."""
-    def unreadable(error: OSError) -> None:
-        skipped.append(SkippedInput(path=str(error.filename or folder), reason=_reason(error)))
+def _files_under(folder: Path, skipped: list[SkippedInput]) -> Iterator[tuple[Path, os.stat_result]]:
+    """Files below `folder` with what `stat` says of them, in name order, hidden ones left out.
 
-    for root, folders, files in os.walk(folder, onerror=unreadable):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+    Symbolic links are followed, to files and to folders, but never into a folder already on the way down
+    (a loop): that link, a link that leads nowhere, and a folder that cannot be read are each reported.
+    """
+    pending: list[tuple[Path, tuple[tuple[int, int], ...]]] = [(folder, ())]
+    while pending:
+        current, above = pending.pop()
+        try:
+            here = _identity(current.stat())
+            with os.scandir(current) as listing:
+                entries = sorted((entry for entry in listing if not entry.name.startswith(".")),
+                                 key=lambda entry: entry.name)
+        except OSError as error:
+            skipped.append(SkippedInput(path=str(current), reason=_reason(error)))
+            continue
+        folders = []
+        for entry in entries:
+            try:
+                info = os.stat(entry.path)
+            except OSError as error:
+                broken = error.errno == errno.ENOENT  # listed, yet not there: a link to nothing
+                skipped.append(SkippedInput(path=entry.path, reason="broken symbolic link (leads nowhere)"
+                                            if broken else _reason(error)))
+                continue
+            if not stat.S_ISDIR(info.st_mode):
+                yield Path(entry.path), info
+            elif _identity(info) in (*above, here):
+                skipped.append(SkippedInput(path=entry.path, reason="symbolic link loop: leads back to a folder "
+                                                                    "above it; not followed"))
+            else:
+                folders.append(Path(entry.path))
+        pending.extend((subfolder, (*above, here)) for subfolder in reversed(folders))
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
 
 
 def _reason(error: OSError) -> str:
-    return "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
+    return (error.strerror or str(error)).lower()
 
 
-def _first_time(path: Path, seen: set[Path]) -> bool:
-    key = path.resolve()
+def _first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
+    key = _identity(info)
     if key in seen:
         return False
     seen.add(key)
@@ -172,19 +222,47 @@ class _Unreadable(Exception):
 
 def _read_bytes(source: _Source, max_bytes: int, stdin: bytes | None) -> bytes:
     if source.path == STDIN:
-        stream = sys.stdin.buffer if stdin is None else None
-        data = stdin if stdin is not None else stream.read(max_bytes + 1)
+        data = stdin if stdin is not None else sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise _Unreadable(f"input larger than {max_bytes:,} bytes (raise the limit with --max-bytes)")
+            raise _Unreadable(_over_the_limit(max_bytes, "input is"))
         return data
-    path = Path(source.path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Unreadable(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
-        return path.read_bytes()
+        return _read_regular_file(source.path, max_bytes)
     except OSError as error:
         raise _Unreadable(_reason(error)) from None
+
+
+_SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                  (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _read_regular_file(path: str, max_bytes: int) -> bytes:
+    """At most `max_bytes` of a regular file. Anything else (a named pipe, a device, a socket) is refused
+    before it is opened, for reading a pipe waits forever and a device may never end. The size on disk is
+    only a first check: a file that grows while it is read, or that reports no size (/proc), is cut off by
+    the read itself."""
+    info = os.stat(path)
+    _require_regular(info)
+    if info.st_size > max_bytes:
+        raise _Unreadable(_over_the_limit(max_bytes, f"file is {info.st_size:,} bytes,"))
+    # Non-blocking and without taking a terminal, in case the path was swapped for a pipe or a device since.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as stream:
+        _require_regular(os.fstat(descriptor))
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _Unreadable(_over_the_limit(max_bytes, "file is"))
+    return data
+
+
+def _require_regular(info: os.stat_result) -> None:
+    for is_kind, kind in _SPECIAL_FILES:
+        if is_kind(info.st_mode):
+            raise _Unreadable(f"not a regular file ({kind}); not opened")
+
+
+def _over_the_limit(max_bytes: int, what: str) -> str:
+    return f"{what} over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -198,7 +276,7 @@ def decode(data: bytes) -> tuple[str, str]:
     for signature, what in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise _Unreadable(f"binary file ({what}), not text")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise _Unreadable("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -229,17 +307,30 @@ def _load_records(source: _Source, text: str, encoding: str, skip) -> Iterator[A
         if not isinstance(body_text, str) or not body_text.strip():
             yield skip("record has no 'text'", record_number)
             continue
+        body_text, replaced = _without_lone_surrogates(body_text)
         record_id = record.get("id")
         article_id = str(record_id) if record_id not in (None, "") else f"{source.label}:{record_number}"
-        article = _article_from_text(body_text, "text", article_id, source.path, encoding,
-                                     detect_title="title" not in record)
+        article = _article_from_text(body_text, "text", _without_lone_surrogates(article_id)[0], source.path,
+                                     encoding, detect_title="title" not in record)
         article.record = record_number
         article.format = "json"
         for key in ("title", "url", "published", "outlet", "byline"):
             value = record.get(key)
             if isinstance(value, (str, int, float)) and str(value).strip():
-                setattr(article, key, str(value).strip())
+                setattr(article, key, _without_lone_surrogates(str(value).strip())[0])
+        if replaced:
+            article.notes.append(f"replaced {replaced:,} lone surrogate{'s' if replaced > 1 else ''} (half of a "
+                                 f"UTF-16 pair, escaped alone) with U+FFFD")
         yield article
+
+
+# JSON may escape half of a UTF-16 pair alone ("\ud800"); such a string cannot be written as UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(text: str) -> tuple[str, int]:
+    """`text` with each lone surrogate replaced by U+FFFD, one character for one so offsets hold."""
+    return _LONE_SURROGATE.subn("\ufffd", text)
 
 
 def _records(text: str) -> Iterator[tuple[int, dict | str]]:
@@ -247,16 +338,16 @@ def _records(text: str) -> Iterator[tuple[int, dict | str]]:
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
-            records = json.loads(text)
-        except json.JSONDecodeError as error:
-            yield error.lineno, f"not valid JSON: {error.msg} at line {error.lineno}"
+            records = _json_value(text)
+        except _UnreadableJson as problem:
+            yield problem.line or 1, f"not valid JSON: {problem}"
             return
         for index, record in enumerate(records):
             yield index, record if isinstance(record, dict) else "record is not a JSON object"
         return
     try:
-        whole = json.loads(text)
-    except json.JSONDecodeError:
+        whole = _json_value(text)
+    except _UnreadableJson:
         whole = None
     if isinstance(whole, dict):
         yield 1, whole
@@ -265,11 +356,28 @@ def _records(text: str) -> Iterator[tuple[int, dict | str]]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield line_number, f"line {line_number} is not valid JSON: {error.msg}"
+            record = _json_value(line)
+        except _UnreadableJson as problem:
+            yield line_number, f"line {line_number} is not valid JSON: {problem.message}"
             continue
         yield line_number, record if isinstance(record, dict) else f"line {line_number} is not a JSON object"
+
+
+class _UnreadableJson(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message if line is None else f"{message} at line {line}")
+        self.message = message
+        self.line = line
+
+
+def _json_value(text: str) -> object:
+    """json.loads, with nesting deeper than the parser can follow reported like any other bad JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _UnreadableJson(error.msg, error.lineno) from None
+    except RecursionError:
+        raise _UnreadableJson("nested too deeply (thousands of brackets)") from None
 
 
 def _article_from_text(
@@ -283,7 +391,18 @@ def _article_from_text(
     if article.repeated_passages:
         count = len(article.repeated_passages)
         article.notes.append(f"{count} repeated passage{'s' if count > 1 else ''} (pull-quote) counted once")
+    if article._body.not_prose:
+        article.notes.append(_not_prose_note(article._body))
     return article
+
+
+def _not_prose_note(body: Body) -> str:
+    count = len(body.not_prose)
+    first_start, first_end = body.text.original_span(*body.not_prose[0])
+    more = f" and {count - 1:,} more" if count > 1 else ""
+    return (f"{count:,} stretch{'es' if count > 1 else ''} of text that is not prose (a word of {LONGEST_WORD:,} "
+            f"characters or more, or a run of {LONGEST_MARK_RUN} or more quote marks, brackets or other marks) left "
+            f"out of the claims: characters {first_start:,}–{first_end:,}{more}")
 
 
 def _parse_article(

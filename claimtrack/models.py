@@ -81,6 +81,10 @@ class LoadResult(Schema):
 
     articles: list[Article] = Field(default_factory=list)
     skipped: list[SkippedInput] = Field(default_factory=list)
+    skipped_records: dict[str, int] = Field(
+        default_factory=dict,
+        description="Per file, how many of its records were skipped; `skipped` lists only the first 100 of a file.",
+    )
 
 
 class Frame(Schema):

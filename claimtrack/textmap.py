@@ -188,35 +188,78 @@ class MappedTextBuilder:
     def build(self) -> Body:
         self.break_paragraph(len(self.original))
         self._mapped.text = "".join(self._parts)
-        return Body(self._mapped, self.paragraphs, self.repaired)
+        return Body(self._mapped, self.paragraphs, self.repaired, not_prose_stretches(self._mapped.text))
+
+
+# Text that is plainly not prose: the parser's tokenizer, and the pairing of quote marks with their
+# speakers, take time that grows with the square of such a stretch, and no claim is in it. Each alternative
+# starts only where the one before cannot, so a search reads each character a bounded number of times.
+LONGEST_WORD = 1_000
+LONGEST_MARK_RUN = 100
+_NOT_PROSE = re.compile(
+    rf"(?<!\S)\S{{{LONGEST_WORD},}}"  # a "word" of a thousand characters
+    rf"|(?<![^\w\s])[^\w\s]{{{LONGEST_MARK_RUN},}}"  # a hundred punctuation marks in a row
+    # a hundred quote marks or brackets, each within a few characters of the one before ('"a "a "a', a list
+    # of quoted words, "( ( (")
+    rf'|["()\[\]{{}}](?:[^"()\[\]{{}}\n]{{0,20}}+["()\[\]{{}}]){{{LONGEST_MARK_RUN - 1},}}+'
+)
+
+
+def not_prose_stretches(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _NOT_PROSE.finditer(text)]
+
+
+def cut_into_pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most `limit` characters, cut at sentence ends (else at a space, else
+    anywhere), without the spaces between them."""
+    pieces = []
+    while end - start > limit:
+        window = text[start: start + limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 if window.rfind(" ") > limit // 2 else limit)
+        pieces.append((start, start + cut))
+        start += cut
+        while start < end and text[start] == " ":
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 @dataclass
 class Body:
-    """An article's analysis text and its paragraphs, as (start, end) offsets into that text."""
+    """An article's analysis text and its paragraphs, as (start, end) offsets into that text, and the
+    stretches of it that are not prose, which no claim is looked for in."""
 
     text: MappedText
     paragraphs: list[tuple[int, int]]
     repaired: bool = False
+    not_prose: list[tuple[int, int]] = field(default_factory=list)
 
     def paragraph_texts(self) -> list[str]:
         return [self.text.text[start:end] for start, end in self.paragraphs]
 
     def pieces(self, limit: int) -> list[tuple[int, int]]:
-        """The paragraphs, with any longer than `limit` characters cut into pieces at sentence ends
-        (else at a space, else anywhere), so that no piece exceeds what a parser takes at once."""
-        pieces = []
-        text = self.text.text
+        """The paragraphs without their stretches that are not prose, with any longer than `limit`
+        characters cut into pieces at sentence ends (else at a space, else anywhere), so that no piece
+        exceeds what a parser takes at once."""
+        return [piece for start, end in self._prose() for piece in cut_into_pieces(self.text.text, start, end, limit)]
+
+    def _prose(self) -> list[tuple[int, int]]:
+        """The paragraphs, each cut around the stretches of it that are not prose."""
+        stretches = iter(self.not_prose)
+        stretch = next(stretches, None)
+        kept = []
         for start, end in self.paragraphs:
-            while end - start > limit:
-                window = text[start: start + limit]
-                cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-                cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 if window.rfind(" ") > limit // 2
-                                                         else limit)
-                pieces.append((start, start + cut))
-                start += cut
-                while start < end and text[start] == " ":
-                    start += 1
+            while stretch is not None and stretch[0] < end:
+                if stretch[0] > start:
+                    kept.append((start, stretch[0]))
+                start = max(start, stretch[1])
+                if stretch[1] > end:
+                    break
+                stretch = next(stretches, None)
+            while start < end and self.text.text[start] == " ":
+                start += 1
             if end > start:
-                pieces.append((start, end))
-        return pieces
+                kept.append((start, end))
+        return kept

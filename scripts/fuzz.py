@@ -3,7 +3,12 @@
 Every input is written as a file with a random supported extension; inputs go through in batches, and a
 batch that fails is retried one input at a time, so each failure is counted and named. An input fails when
 any stage raises, when a claim's offsets fall outside its article, or when the CSV or JSON does not read
-back. Prints the inputs tried and the failures found; exits 1 if there were any.
+back. Prints the inputs tried, the failures found and the slowest inputs with their time per kilobyte (so
+that a new path slower than linear shows up as a number, not as a hang); exits 1 if there were failures.
+
+`--families` instead runs each pathological family (FAMILIES: text that once took time growing with the
+square of its size) at three sizes through the real command, and prints time, peak memory and the growth
+exponent between sizes; it exits 1 if a family's exponent is over 1.2 or its ordinary claim is lost.
 """
 
 from __future__ import annotations
@@ -12,16 +17,22 @@ import argparse
 import csv
 import io
 import json
+import math
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import claimtrack
+from bench import growth_exponent
 from claimtrack.export import to_csv, to_json
 from claimtrack.models import ComparisonReport
+from claimtrack.nlp import load_pipeline
 
 FRAGMENTS = [
     "Police said", "at least", "around 15,000 troops", "between 10 and 15 million", "20,000-30,000",
@@ -36,10 +47,49 @@ FRAGMENTS = [
 ]
 EXTENSIONS = [".txt", ".md", ".html", ".json", ".jsonl"]
 
+# Each pathological family ends with this ordinary claim, which must still be found.
+ORDINARY = "Police said 12 people were hurt in the fire."
+ORDINARY_CLAIM = "12 people"
+
+
+def _table_page(size: int) -> str:
+    row = "<tr><td>Row {0}</td><td>Officials said {0} homes lost power on Monday.</td></tr>\n"
+    rows = "".join(row.format(number) for number in range(size // len(row.format(1000))))
+    return f"<html><body><table>{rows}</table><p>{ORDINARY}</p></body></html>"
+
+
+def _quoted_words(size: int) -> str:
+    return "The list read " + ", ".join(f'"word{number}"' for number in range(size)) + ". " + ORDINARY
+
+
+# name: (extension, text of a given size, three sizes)
+FAMILIES: dict[str, tuple[str, Callable[[int], str], tuple[int, int, int]]] = {
+    "straight quote marks in a row": (".txt", lambda n: '"' * n + " " + ORDINARY, (5_000, 10_000, 20_000)),
+    "curly quote pairs": (".txt", lambda n: "\u201c\u201d" * n + " " + ORDINARY, (5_000, 10_000, 20_000)),
+    "alternating quote and word": (".txt", lambda n: '"a ' * n + ORDINARY, (5_000, 10_000, 20_000)),
+    "nested parentheses": (".txt", lambda n: "(" * n + "the roads were closed" + ")" * n + ". " + ORDINARY,
+                           (2_000, 8_000, 25_000)),
+    "one long token": (".txt", lambda n: "x" * n + " " + ORDINARY, (275_000, 550_000, 1_100_000)),
+    "quoted word list": (".txt", _quoted_words, (500, 1_000, 2_000)),
+    # Prose, but one paragraph of thousands of sentences, each quote running across a sentence end.
+    "quotes across sentence ends": (".txt", lambda n: 'He said "Go now. Stay" then left. Rain fell. ' * n + ORDINARY,
+                                    (1_000, 2_000, 4_000)),
+    "HTML page of one big table": (".html", _table_page, (250_000, 500_000, 1_000_000)),
+    "JSON array of numbers": (".json", lambda n: json.dumps([{"text": ORDINARY}, *range(n)]),
+                              (250_000, 500_000, 1_000_000)),
+    "JSON nested deeply": (".jsonl", lambda n: '{"a": ' + "[" * n + "]" * n + "}\n" + json.dumps({"text": ORDINARY}),
+                           (25_000, 50_000, 100_000)),
+}
+LARGEST_EXPONENT = 1.2
+
 
 def generate(rng: random.Random) -> tuple[str, bytes]:
     """One hostile input: (file extension, bytes)."""
     kind = rng.random()
+    if kind < 0.01:
+        # A pathological family at a modest size, with whatever else around it.
+        extension, make, sizes = rng.choice(list(FAMILIES.values()))
+        return extension, make(rng.randint(1, sizes[0] // 10)).encode("utf-8")
     if kind < 0.08:
         return rng.choice(EXTENSIONS), bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 400)))
     text = "".join(rng.choice(FRAGMENTS) + rng.choice(["", " ", " ", " "]) for _ in range(rng.randint(0, 60)))
@@ -56,10 +106,20 @@ def generate(rng: random.Random) -> tuple[str, bytes]:
     return extension, text.encode(encoding, errors="replace")
 
 
-def check(paths: list[Path]) -> None:
-    """Run the pipeline on `paths`; raise on any failure."""
+def check(paths: list[Path], timings: dict[str, float]) -> None:
+    """Run the pipeline on `paths`; raise on any failure. Adds to `timings` the seconds from one article's
+    claims to the next, which is the time each article took give or take a shared batch."""
     loaded = claimtrack.load(paths)
-    claims = claimtrack.extract(loaded.articles)
+    load_pipeline()  # once, before the clock starts
+    last = time.perf_counter()
+
+    def timed(article, claims) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        timings[article.path] = timings.get(article.path, 0) + now - last
+        last = now
+
+    claims = claimtrack.extract(loaded.articles, on_article=timed)
     texts = {article.id: article.text for article in loaded.articles}
     for claim in claims:
         text = texts[claim.article]
@@ -74,15 +134,83 @@ def check(paths: list[Path]) -> None:
         raise AssertionError("CSV does not read back")
 
 
+# Runs in a fresh process per input, so that its peak memory is its own: times loading and extraction
+# after the model is loaded, in processor seconds of it and its parsing processes (on a shared machine the
+# clock on the wall also counts other people's work), and says whether the ordinary claim was found.
+_PROBE = """
+import resource, sys
+import claimtrack
+from claimtrack.nlp import load_pipeline
+
+def processor_seconds():
+    return sum(usage.ru_utime + usage.ru_stime
+               for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+load_pipeline()
+started = processor_seconds()
+claims = claimtrack.extract(claimtrack.load([sys.argv[1]]).articles)
+print(processor_seconds() - started, any(claim.claim_text == sys.argv[2] for claim in claims))
+"""
+
+
+def run_family(path: Path) -> tuple[float, float, float, bool]:
+    """For one input: seconds of the whole run, processor seconds of loading and extraction alone, peak
+    memory in MB, and whether the ordinary claim was found."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", _PROBE, str(path), ORDINARY_CLAIM], stdout=subprocess.PIPE,
+                               text=True)
+    output = process.stdout.read()
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)  # reaped here rather than by Popen, for its resource usage
+    process.returncode = os.waitstatus_to_exitcode(status)
+    work, found = output.split()
+    return time.perf_counter() - started, float(work), usage.ru_maxrss / 1024, found == "True"
+
+
+def measure_families(names: list[str]) -> int:
+    """Each family at its three sizes: time, memory, and the growth exponent of the work (loading and
+    extraction, without start-up) between the sizes so far."""
+    print(f"{'family':<30} {'size':>10} {'KB':>7} {'run':>7} {'work':>8} {'memory':>9}  claim  exponent")
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="claimtrack-families-") as folder:
+        for name in names:
+            extension, make, sizes = FAMILIES[name]
+            timings = []
+            for size in sizes:
+                path = Path(folder) / f"family{extension}"
+                path.write_text(make(size), encoding="utf-8")
+                seconds, work, memory, found = run_family(path)
+                timings.append((size, work))
+                exponent = f"{growth_exponent(timings):.2f}" if len(timings) > 1 else ""
+                failed |= not found
+                print(f"{name:<30} {size:>10,} {path.stat().st_size / 1024:>7,.0f} {seconds:>6.1f}s {work:>7.3f}s "
+                      f"{memory:>6,.0f} MB  {'found' if found else 'LOST':<5}  {exponent}", flush=True)
+            failed |= growth_exponent(timings) > LARGEST_EXPONENT
+    return 1 if failed else 0
+
+
+def report_slowest(timings: dict[str, float], count: int = 5) -> None:
+    per_kilobyte = sorted(((seconds / max(Path(path).stat().st_size / 1024, 1), seconds, path)
+                           for path, seconds in timings.items()), reverse=True)
+    for rate, seconds, path in per_kilobyte[:count]:
+        print(f"slowest: {Path(path).name}: {seconds:.2f} s, {rate * 1000:.0f} ms per KB "
+              f"({Path(path).stat().st_size / 1024:,.1f} KB)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--batch", type=int, default=250)
+    parser.add_argument("--families", nargs="*", choices=list(FAMILIES), metavar="FAMILY",
+                        help="measure the pathological families (all when none is named) instead")
     arguments = parser.parse_args()
+    if arguments.families is not None:
+        return measure_families(arguments.families or list(FAMILIES))
     rng = random.Random(arguments.seed)
     started = time.monotonic()
     failures: list[tuple[Path, str]] = []
+    timings: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="claimtrack-fuzz-") as folder:
         paths = []
         for number in range(arguments.inputs):
@@ -93,17 +221,18 @@ def main() -> int:
         for first in range(0, len(paths), arguments.batch):
             batch = paths[first: first + arguments.batch]
             try:
-                check(batch)
+                check(batch, timings)
             except Exception:  # a failing batch is retried input by input to name the culprits
                 for path in batch:
                     try:
-                        check([path])
+                        check([path], timings)
                     except Exception as error:
                         failures.append((path, "".join(traceback.format_exception_only(error)).strip()))
                         Path("fuzz-failures").mkdir(exist_ok=True)
                         (Path("fuzz-failures") / path.name).write_bytes(path.read_bytes())
             print(f"\r{min(first + arguments.batch, len(paths))}/{len(paths)} inputs", end="", file=sys.stderr)
-    print(file=sys.stderr)
+        print(file=sys.stderr)
+        report_slowest(timings)
     for path, error in failures[:20]:
         print(f"failure: {path.name}: {error}")
     print(f"fuzz: {arguments.inputs} inputs tried, {len(failures)} failures, "

@@ -72,7 +72,7 @@ def test_extract_csv_from_stdin_with_offsets_into_the_input():
 
 @pytest.mark.model
 def test_bad_inputs_are_reported_and_the_rest_processed():
-    result = claimtrack("extract", str(FIXTURES / "articles"), "--format", "csv")
+    result = claimtrack("extract", str(FIXTURES / "articles"), "--format", "csv", "--verbose")
     assert result.returncode == 1
     errors = result.stderr.decode()
     assert "skipped" in errors and "picture.txt: binary file (a PNG image), not text" in errors

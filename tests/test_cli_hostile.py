@@ -61,7 +61,11 @@ def test_empty_binary_and_broken_records_are_reported_one_line_each():
     assert result.returncode == 1
     assert any(line.endswith("blank.txt: empty file") for line in errors)
     assert any(line.endswith("renamed.txt: binary file (a PDF document), not text") for line in errors)
-    assert any(line.endswith("records.jsonl:4: record has no 'text'") for line in errors)
+    [records] = [line for line in errors if "records.jsonl" in line]
+    assert records.endswith("records.jsonl: 3 records (record 3: line 3 is not valid JSON: Unterminated string "
+                            "starting at; -v lists each)")
+    itemised = claimtrack("extract", str(FIXTURES / "articles"), "--format", "csv", "-v").stderr.decode()
+    assert any(line.endswith("records.jsonl:4: record has no 'text'") for line in itemised.splitlines())
     assert "note windows1252.txt: decoded as cp1252" in errors
     assert "note utf16.txt: decoded as utf-16" in errors
 

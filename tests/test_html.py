@@ -4,6 +4,7 @@ import html
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -267,3 +268,13 @@ def test_script_and_style_content_never_reaches_the_text(source: str) -> None:
     for value in (document.title, document.byline, document.outlet, document.published, document.url):
         assert value is None or "SECRET" not in value
     assert_alphanumerics_map_back(source, document)
+
+
+@pytest.mark.parametrize("nested", ["<article>", "<h1>", '<span class="author">', '<div role="main">'])
+def test_thousands_of_nested_elements_are_read_once(nested):
+    # Each element read on its own made the time grow with the square of the nesting.
+    end_tag = f"</{nested[1:].split()[0].rstrip('>')}>"
+    page = "<body><article>" + f"{nested}word " * 20_000 + end_tag * 20_000 + \
+        "<p>Police said 12 people were hurt.</p></article></body>"
+    document = parse_html(page)
+    assert document.body.text.text.endswith("Police said 12 people were hurt.")

@@ -104,7 +104,9 @@ def test_folder_without_articles_says_what_it_reads():
 def test_same_file_twice_is_read_once(tmp_path):
     result = load([SEEDS / "000_6cf371d1f6022a84.txt", SEEDS, SEEDS / "000_6cf371d1f6022a84.txt"])
     assert len(result.articles) == 3
-    assert [s.reason for s in result.skipped] == ["given more than once; read once"]
+    # The seed again inside the folder, and a third time by name: each time said.
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        (str(SEEDS / "000_6cf371d1f6022a84.txt"), "given more than once; read once")] * 2
 
 
 def test_stdin_and_size_limit():

@@ -6,9 +6,12 @@ spaCy objects stay inside this package; what leaves it are plain models with off
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import numpy
 
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
@@ -16,7 +19,7 @@ from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
 from claimtrack.extractors.tokens import doc_text, entity_of, sentence_of, sentences
 from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.models import Article, Claim
-from claimtrack.textmap import Body
+from claimtrack.textmap import Body, cut_into_pieces
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,6 +38,10 @@ _DEMONYM_ENDINGS = ("an", "ese", "ish")
 # Longer paragraphs are parsed in pieces: spaCy refuses texts over nlp.max_length (a million characters)
 # and its memory grows with the length of each text.
 PIECE_LIMIT = 100_000
+# And so are longer windows (a paragraph of quotes, each running across a sentence end, is one window): the
+# parser's memory grows about 5 KB a character on such text, 500 MB for a 100,000-character window. News has
+# none so long (18,348 characters at most in the 2,225 BBC articles).
+LONGEST_WINDOW = 20_000
 
 
 def iter_extract(
@@ -43,11 +50,15 @@ def iter_extract(
     """Stream (article, its claims) in article order, parsing the claim windows of consecutive articles in
     shared batches, in `jobs` processes."""
     pending: dict[int, tuple[Article, list[_Window], list[Doc | None]]] = {}
+    # Windows of each article still being parsed: counted, not looked for, so that an article of many
+    # windows costs the same for each.
+    unparsed: dict[int, int] = {}
 
     def texts() -> Iterator[tuple[str, tuple[int, int]]]:
         for number, article in enumerate(articles):
             windows = _windows_of(article)
             pending[number] = (article, windows, [None] * len(windows))
+            unparsed[number] = len(windows)
             if not windows:
                 yield "", (number, -1)
             for index, window in enumerate(windows):
@@ -56,8 +67,13 @@ def iter_extract(
     next_article = 0
     for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs):
         if index >= 0:
+            # The parser's working vectors are the largest part of a Doc and no extractor reads them: an
+            # article's docs wait here until all its windows are parsed.
+            doc.tensor = numpy.zeros((0,), dtype="float32")
             pending[number][2][index] = doc
-        while next_article in pending and all(d is not None for d in pending[next_article][2]):
+            unparsed[number] -= 1
+        while next_article in pending and not unparsed[next_article]:
+            del unparsed[next_article]
             article, windows, docs = pending.pop(next_article)
             yield article, _claims_of_article(article, windows, docs)
             next_article += 1
@@ -82,17 +98,25 @@ def _windows_of(article: Article) -> list[_Window]:
         text = body.text.text[start:end]
         marks = {i: article.text[body.text.original_span(start + i, start + i + 1)[0]]
                  for i, char in enumerate(text) if char == '"'}
+        mark_positions = list(marks)
         sentences = sentence_spans(text)
-        for window_start, window_end in claim_windows(text, pair_quote_marks(text, marks).quotes):
-            window_text = text[window_start:window_end].rstrip()
-            earlier = sum(1 for sentence_start, _ in sentences if sentence_start < window_start)
+        sentence_starts = [sentence_start for sentence_start, _ in sentences]
+        for window_start, window_end in (piece for window in claim_windows(text, pair_quote_marks(text, marks).quotes)
+                                         for piece in cut_into_pieces(text, *window, LONGEST_WINDOW)):
+            inside = mark_positions[bisect_left(mark_positions, window_start): bisect_left(mark_positions, window_end)]
             windows.append(_Window(
-                start + window_start, window_text,
-                {i - window_start: mark for i, mark in marks.items() if window_start <= i < window_end},
-                sentences_before + earlier,
+                start + window_start, text[window_start:window_end].rstrip(),
+                {i - window_start: marks[i] for i in inside},
+                sentences_before + bisect_left(sentence_starts, window_start),
             ))
         sentences_before += len(sentences)
     return windows
+
+
+def text_to_parse(articles: Iterable[Article]) -> tuple[int, int]:
+    """How many characters of prose the articles hold, and in how many pieces the parser would take them."""
+    pieces = [end - start for article in articles for start, end in _body(article).pieces(PIECE_LIMIT)]
+    return sum(pieces), len(pieces)
 
 
 def _body(article: Article) -> Body:

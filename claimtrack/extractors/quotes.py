@@ -8,6 +8,7 @@ mark, and a mark that cannot be paired yields a quote flagged `unbalanced` rathe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -88,9 +89,13 @@ def pair_quote_marks(text: str, original_marks: dict[int, str]) -> PairedMarks:
             quotes.append(QuoteSpan(open_at + 1, position, opens_paragraph=open_at <= text_starts))
             last_end = position + 1
     open_at_end = bool(waiting)
-    for open_at in waiting:
-        end = len(text.rstrip())
-        later = [q.start - 1 for q in quotes if q.start > open_at] + [w for w in waiting if w > open_at]
+    text_end = len(text.rstrip())
+    # Opening marks of the quotes paired so far, in order, to find the first after each unclosed one.
+    opened = sorted(q.start - 1 for q in quotes)
+    for number, open_at in enumerate(waiting):
+        end = text_end
+        after = bisect_left(opened, open_at)
+        later = opened[after: after + 1] + waiting[number + 1: number + 2]
         if later or end - open_at > LONGEST_OPEN_QUOTE:
             # A quote opened after this one, or a very long run: its closing mark is missing, and it ends
             # with its sentence.

@@ -9,15 +9,21 @@ that they can be tested on any input without a model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from claimtrack.extractors.quotes import QuoteSpan
 from claimtrack.numbers import FRACTION_WORDS, NUMBER_WORDS, VAGUE_PLURALS
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _FIGURE_OR_QUOTE = re.compile(
-    r"\d|\"|\b(?:" + "|".join(sorted(NUMBER_WORDS | set(VAGUE_PLURALS) | set(FRACTION_WORDS))) + r")\b|\w+fold\b",
+    # "\b\w+fold", not "\w+fold": tried from inside a word as well, it would read a long word once per letter.
+    r"\d|\"|\b(?:" + "|".join(sorted(NUMBER_WORDS | set(VAGUE_PLURALS) | set(FRACTION_WORDS))) + r")\b|\b\w+fold\b",
     re.IGNORECASE,
 )
+
+
+_LONGEST_ABBREVIATION = 64
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -25,7 +31,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     not after an abbreviation or an initial ("Rep. Elijah E. Cummings")."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        word = text[:match.start() + 1].rsplit(None, 1)[-1].lower()
+        # The word before the mark, read from a few characters back, not from the start of the text (which
+        # made the time grow with the square of a paragraph): an abbreviation or an initial is short.
+        word = text[max(match.start() - _LONGEST_ABBREVIATION, 0):match.start() + 1].rsplit(None, 1)[-1].lower()
         if word.rstrip(".").isalpha() and (len(word.rstrip(".")) == 1 or word in ABBREVIATIONS):
             continue
         spans.append((start, match.end()))
@@ -64,17 +72,26 @@ def claim_windows(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
 
 def _covering_quotes(windows: list[list[int]], quotes: list[QuoteSpan],
                      sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widen windows to whole sentences around every quote they touch, merging those that then meet."""
-    marks = [(max(q.start - 1, 0), q.end + 1) for q in quotes]
+    """Widen windows to whole sentences around every quote they touch, merging those that then meet.
+
+    Each pass reads a window's overlapping quotes only: `reach` holds the furthest end of the quotes so far,
+    so the first that can reach into a window is found by bisection, and the window's growing end says
+    when to stop.
+    """
+    marks = sorted((max(q.start - 1, 0), q.end + 1) for q in quotes)
+    reach = list(accumulate((end for _, end in marks), max))
     changed = True
     while changed:
         changed = False
         for window in windows:
-            for start, end in marks:
-                if start < window[1] and end > window[0] and (start < window[0] or end > window[1]):
+            index = bisect_right(reach, window[0])
+            while index < len(marks) and marks[index][0] < window[1]:
+                start, end = marks[index]
+                if end > window[0] and (start < window[0] or end > window[1]):
                     window[0] = min(window[0], _sentence_start(sentences, start))
                     window[1] = max(window[1], _sentence_end(sentences, end))
                     changed = True
+                index += 1
         windows.sort()
         merged: list[list[int]] = []
         for window in windows:
@@ -87,8 +104,12 @@ def _covering_quotes(windows: list[list[int]], quotes: list[QuoteSpan],
 
 
 def _sentence_start(sentences: list[tuple[int, int]], position: int) -> int:
-    return next((start for start, end in sentences if start <= position < end), position)
+    """Start of the sentence holding `position` (sentences are in order and do not overlap)."""
+    index = bisect_right(sentences, (position, float("inf"))) - 1
+    return sentences[index][0] if index >= 0 and position < sentences[index][1] else position
 
 
 def _sentence_end(sentences: list[tuple[int, int]], position: int) -> int:
-    return next((end for start, end in sentences if start < position <= end), position)
+    """End of the sentence that `position` ends or falls inside."""
+    index = bisect_left(sentences, (position, 0)) - 1
+    return sentences[index][1] if index >= 0 and position <= sentences[index][1] else position
