@@ -85,6 +85,8 @@ FUNCTION_WORDS = frozenset({
     "minister", "prime", "leader", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
     "statement", "said", "says",
 })
+# Words an editor adds to or drops from a quote without changing what was said.
+SILENT_EDITS = frozenset({"the", "a", "an", "that"})
 # Nouns that tally an event: their compound names what happened ("death toll", "injury count").
 TALLY_NOUNS = frozenset({"toll", "count", "tally", "number", "total", "figure"})
 MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})

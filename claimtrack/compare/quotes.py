@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimtrack.compare.grouping import group_id
-from claimtrack.lexicon import FUNCTION_WORDS, PERSONAL_PRONOUNS
+from claimtrack.lexicon import FUNCTION_WORDS, PERSONAL_PRONOUNS, SILENT_EDITS
 from claimtrack.models import Claim, ClaimGroup
 
 MIN_SHARED_RUN = 4
@@ -31,10 +31,12 @@ MOSTLY_SHARED = 0.5
 SPEAKER_RUN = 6
 MEMBERS_CHECKED = 32
 _TOKEN = re.compile(r"\w+")
+_WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 
 
 def _normalise(text: str) -> list[str]:
-    return [w.casefold() for w in _TOKEN.findall(text)]
+    # "pre-conditions" and "preconditions" are one word spelled two ways, not a changed word.
+    return [w.casefold() for w in _TOKEN.findall(_WORD_HYPHEN.sub("", text))]
 
 
 @dataclass
@@ -147,10 +149,12 @@ def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGrou
 
 def _material_differences(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """The stretch of wording that differs where both quotes overlap, with a word of context each side;
-    None where one quote merely starts later or stops earlier than the other (an excerpt)."""
+    None where one quote merely starts later or stops earlier than the other (an excerpt), or where only an
+    article or a "that" comes or goes ("confirm that it has" / "confirm it has")."""
     codes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     changed = [(a1, a2, b1, b2) for position, (tag, a1, a2, b1, b2) in enumerate(codes)
-               if tag != "equal" and not (position in (0, len(codes) - 1) and (a1 == a2 or b1 == b2))]
+               if tag != "equal" and not (position in (0, len(codes) - 1) and (a1 == a2 or b1 == b2))
+               and not set(a[a1:a2] + b[b1:b2]) <= SILENT_EDITS]
     if not changed:
         return None
     a_start, b_start = changed[0][0], changed[0][2]
