@@ -85,6 +85,11 @@ FUNCTION_WORDS = frozenset({
     "minister", "prime", "leader", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
     "statement", "said", "says",
 })
+# Verbs whose subject is the thing a sum prices ("the console sells for $150").
+PRICE_VERBS = frozenset({"cost", "sell", "value", "price", "fetch", "retail"})
+# Currencies by name, as an exchange rate is quoted against one ("$1.36 against the euro").
+CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "franc", "rouble", "ruble", "rupee",
+                            "sterling", "won", "peso", "real", "rand", "lira", "krona", "krone"})
 # Words an editor adds to or drops from a quote without changing what was said.
 SILENT_EDITS = frozenset({"the", "a", "an", "that"})
 # Nouns that tally an event: their compound names what happened ("death toll", "injury count").

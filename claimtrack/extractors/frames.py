@@ -14,6 +14,7 @@ from claimtrack.lexicon import (
     ANAPHORIC_NOUNS,
     CHANGE_WORDS,
     CUMULATIVE_PHRASES,
+    CURRENCY_NAMES,
     DURATION_UNITS,
     ESTIMATE_WORDS,
     EVENT_CLASS_OF,
@@ -28,6 +29,7 @@ from claimtrack.lexicon import (
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
     POPULATION_VERBS,
+    PRICE_VERBS,
     QUAKE_NOUNS,
     REPORTING_VERBS,
     REVISION_VERBS,
@@ -65,6 +67,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
 
     holder, attribute = _holder(doc, first, last, head, verb, unit)
     measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
+    if measure == unit and unit.startswith("money:"):
+        measure = _priced_thing(verb) or measure
     if attribute == "magnitude" and holder is None:
         # An aftershock's magnitude is not the main shock's.
         shock = next((t for t in doc[max(first - 3, 0): last + 6] if _lemma(t) in QUAKE_NOUNS), None)
@@ -322,14 +326,31 @@ def _dates(sentence: Span, first: int, last: int) -> list[str]:
     return sorted(dates)
 
 
+def _priced_thing(verb: Token | None) -> str | None:
+    """What a sum is the price of, when nothing follows the figure to say it: the subject of "cost", "sell"
+    or "value" ("the gadget, which costs $250", "disks costing $20"). Two things priced are two sums."""
+    if verb is None or _lemma(verb) not in PRICE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (subject is None or subject.lower_ in ("which", "that")) and verb.dep_ in ("relcl", "acl"):
+        subject = verb.head
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in _PRONOUNS:
+        return None
+    return _lemma(subject)
+
+
 def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
-    """"$25 a share", "£30,000 per year", "$10 each": a figure per unit is not a total."""
+    """"$25 a share", "£30,000 per year", "$10 each": a figure per unit is not a total; "$1.36 against the
+    euro" is an exchange rate, per euro."""
     after = counted[-1] + 1 if counted else last + 1
-    words = doc[after: after + 2]
+    words = doc[after: after + 3]
     if len(words) >= 1 and words[0].lower_ == "each":
         return "each"
-    if len(words) == 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
+    if len(words) >= 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
         return _lemma(words[1])
+    if len(words) == 3 and words[0].lower_ in ("against", "versus") and words[1].lower_ == "the" and \
+            _lemma(words[2]) in CURRENCY_NAMES:
+        return _lemma(words[2])
     return None
 
 
