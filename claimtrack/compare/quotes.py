@@ -126,14 +126,19 @@ def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGrou
     said = f"attributed to {'; '.join(attributions)}"
     # Every quote is held against the longest, which the others mostly excerpt or reword.
     reference = max(members, key=lambda m: (len(m.words), m.claim.id))
-    # Words changed between two copies of one text are an edit of one voice, not a second account.
-    reworded = [m for m in members if m is not reference and m.voice != reference.voice and
-                _material_differences(m.words, reference.words)]
+    # Words changed between two copies of one text are an edit of one voice, not a second account. A quote
+    # whose marks did not pair up may run into the narration around it, so its differences are no evidence.
+    differing = [m for m in members if m is not reference and m.voice != reference.voice and
+                 _material_differences(m.words, reference.words)]
+    reworded = [m for m in differing if not (m.claim.unbalanced or reference.claim.unbalanced)]
     if len(voices) == 1 and (len(articles) > 1 or len(wordings) == 1):
         where = articles[0] if len(articles) == 1 else f"one copy carried by {', '.join(articles)}"
         verdict, reason = "single-source", f"only in {where}; {said}"
     elif all(fuzz.ratio(" ".join(m.words), " ".join(reference.words)) >= SAME_WORDING for m in members):
         verdict, reason = "agree", f"same wording in {len(articles)} articles; {said}"
+    elif differing and not reworded:
+        verdict, reason = "compatible", (f"worded differently, but a quote's marks did not pair up, so the "
+                                         f"difference may be the narration around it; {said}")
     elif not reworded:
         verdict, reason = "compatible", f"one quotes a shorter excerpt of the same words; {said}"
     else:
