@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimtrack.extractors.tokens import is_name_glue
 from claimtrack.lexicon import ASSESSMENT_NOUNS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -318,7 +319,7 @@ def phrase_text(head: Token) -> str:
 
 
 def _clean_span_text(tokens: list[Token]) -> str:
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an") or is_name_glue(tokens[0].text)):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
