@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.tokens import is_name_glue
-from claimtrack.lexicon import ASSESSMENT_NOUNS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+from claimtrack.lexicon import ASSESSMENT_NOUNS, DURATION_UNITS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",), ("quoting",)}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+_MEASURE_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"}
 
 
 @dataclass
@@ -47,7 +48,7 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             subject = subject_of(head, inside)
             # Quotes are words said; figures may also be vouched for ("figures show", "officials estimate").
             cues = SPEECH_VERBS if inside else REPORTING_VERBS
-            if subject is not None and head.lemma_.lower() in cues and (
+            if subject is not None and head.lemma_.lower() in cues and _can_attribute(subject, inside) and (
                     inside or not _reports_something_else(head, anchor)):
                 links.append(Link(phrase_text(subject), head.text, subject, head.i))
         elif head.lemma_.lower() in STATEMENT_NOUNS:
@@ -60,6 +61,18 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             links.append(aside)
     links.extend(_prepositional(sentence, inside))
     return _distinct(links)
+
+
+def _can_attribute(subject: Token, inside: range) -> bool:
+    """Whether a verb's subject can be who says or vouches for a claim. Not a quantity or a span of time
+    ("13 days of bombardment showed", "hundreds of aftershocks were recorded"), not a phrase negated by
+    "no" ("but no damage was reported"), and for a figure not the writer's "we"."""
+    if subject.like_num or subject.ent_type_ in _MEASURE_ENTITIES or \
+            subject.lemma_.lower() in DURATION_UNITS and any(c.dep_ == "nummod" for c in subject.children):
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return False
+    return bool(inside) or subject.lower_ != "we"
 
 
 def reports_clause_of(outer: Link, inner: Link) -> bool:
