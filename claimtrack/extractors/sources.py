@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",), ("quoting",)}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
-_MEASURE_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"}
+_COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 @dataclass
@@ -64,13 +64,16 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
 
 
 def _can_attribute(subject: Token, inside: range) -> bool:
-    """Whether a verb's subject can be who says or vouches for a claim. Not a quantity or a span of time
-    ("13 days of bombardment showed", "hundreds of aftershocks were recorded"), not a phrase negated by
-    "no" ("but no damage was reported"), and for a figure not the writer's "we"."""
-    if subject.like_num or subject.ent_type_ in _MEASURE_ENTITIES or \
-            subject.lemma_.lower() in DURATION_UNITS and any(c.dep_ == "nummod" for c in subject.children):
+    """Whether a verb's subject can be who says or vouches for a claim. Not a span of time ("13 days of
+    shelling showed"), not a phrase negated by "no" ("but no damage was reported"), not a counted thing
+    that undergoes the verb ("hundreds of aftershocks were recorded": what was recorded, not who recorded
+    it; "thousands of fans said" do speak), and for a figure not the writer's "we"."""
+    if subject.lemma_.lower() in DURATION_UNITS:
         return False
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return False
+    if subject.dep_ == "nsubjpass" and (subject.like_num or subject.ent_type_ in _COUNT_ENTITIES or
+                                        any(c.dep_ == "nummod" for c in subject.children)):
         return False
     return bool(inside) or subject.lower_ != "we"
 
