@@ -335,7 +335,9 @@ def phrase_text(head: Token) -> str:
 
 
 def _clean_span_text(tokens: list[Token]) -> str:
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an") or is_name_glue(tokens[0].text)):
+    # A glue word alone is a name: "…," said Friday (the coach).
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an") or
+                      is_name_glue(tokens[0].text) and len(tokens) > 1):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
