@@ -115,7 +115,9 @@ def subject_of(verb: Token, inside: range) -> Token | None:
     accuse"), the subject of the verb it depends on. A relative pronoun stands for the noun it follows.
     "It" speaks a quote (an organisation) but vouches for no figure ("it is estimated that …")."""
     for _ in range(3):
-        for child in verb.children:
+        # "The plan was described by Jobs as …": a passive verb's agent did it; its subject underwent it.
+        children = sorted(verb.children, key=lambda child: child.dep_ != "agent")
+        for child in children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ != "there" and \
                     not (child.lower_ == "it" and not inside):
                 if child.lower_ in RELATIVE_PRONOUNS:
