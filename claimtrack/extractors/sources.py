@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",), ("quoting",)}
+_REPORTED_PASSIVE_VERBS = {"quote", "cite"}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 _COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
@@ -116,7 +117,9 @@ def subject_of(verb: Token, inside: range) -> Token | None:
     "It" speaks a quote (an organisation) but vouches for no figure ("it is estimated that …")."""
     for _ in range(3):
         # "The plan was described by Jobs as …": a passive verb's agent did it; its subject underwent it.
-        children = sorted(verb.children, key=lambda child: child.dep_ != "agent")
+        # Only "X was quoted by the paper as saying" keeps its subject: the agent reported X's words.
+        children = sorted(verb.children, key=lambda child: child.dep_ != "agent" or verb.lemma_.lower() in
+                          _REPORTED_PASSIVE_VERBS)
         for child in children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ != "there" and \
                     not (child.lower_ == "it" and not inside):
