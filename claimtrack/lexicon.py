@@ -155,3 +155,11 @@ GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "
 PEOPLE_BY_EVENT = frozenset({"dead", "death", "fatality", "casualty", "injured", "wounded", "injury", "arrestee",
                              "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher", "homeless",
                              "survivor", "missing"})
+# Words the small model glues to the front of a name ("But Ms Cooper", "Tuesday Mr Ebbers", "And Moya"):
+# conjunctions, weekdays and sentence adverbs, never part of whom they precede.
+NAME_GLUE_WORDS = frozenset({
+    "and", "but", "or", "so", "yet", "nor", "then", "when", "while", "as", "because", "if", "though",
+    "although", "since", "after", "before", "meanwhile", "however", "also", "now", "still", "today",
+    "yesterday", "tonight", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})

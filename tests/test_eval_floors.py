@@ -24,7 +24,7 @@ pytestmark = pytest.mark.model
 def figures():
     if not (DEFAULT_EVAL_DIR / QUOTES_FILE).exists() or not (DEFAULT_EVAL_DIR / QUANTITIES_FILE).exists():
         pytest.skip(f"the evaluation sets are not in {DEFAULT_EVAL_DIR}")
-    return evaluate(DEFAULT_EVAL_DIR)
+    return evaluate(DEFAULT_EVAL_DIR, tuning_set=False)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import numpy
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
-from claimtrack.extractors.tokens import doc_text, entity_of, sentence_of, sentences
+from claimtrack.extractors.tokens import doc_text, entity_of, is_name_glue, sentence_of, sentences
 from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.models import Article, Claim
 from claimtrack.textmap import Body, cut_into_pieces
@@ -140,7 +140,8 @@ class _ArticleContext:
         # Vladimir Putin held a call"): their capitalised runs complete a surname the parsed part lacks.
         for run in _CAPITALISED_RUN.findall(text):
             words = run.split()
-            while words and (words[0].casefold() in TITLES or words[0].endswith(_DEMONYM_ENDINGS)):
+            while words and (words[0].casefold() in TITLES or words[0].endswith(_DEMONYM_ENDINGS) or
+                             is_name_glue(words[0])):
                 words = words[1:]
             # Two names side by side ("Bush Cherie Blair") or a name and an organisation ("Kilroy-Silk
             # Party") make longer runs; a three-word name has a short middle ("Kim Jong Un").
@@ -175,7 +176,7 @@ class _ArticleContext:
 
 def _person_name(entity: Span) -> str:
     words = [t.text for t in entity if not t.is_punct and t.lower_ not in ("'s", "’s")]
-    while words and words[0].casefold() in TITLES:
+    while words and (words[0].casefold() in TITLES or is_name_glue(words[0])):
         words = words[1:]
     return " ".join(words)
 

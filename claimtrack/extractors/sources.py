@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimtrack.lexicon import ASSESSMENT_NOUNS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+from claimtrack.extractors.tokens import is_name_glue
+from claimtrack.lexicon import ASSESSMENT_NOUNS, DURATION_UNITS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",), ("quoting",)}
+_REPORTED_PASSIVE_VERBS = {"quote", "cite"}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+_COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 @dataclass
@@ -46,7 +49,7 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             subject = subject_of(head, inside)
             # Quotes are words said; figures may also be vouched for ("figures show", "officials estimate").
             cues = SPEECH_VERBS if inside else REPORTING_VERBS
-            if subject is not None and head.lemma_.lower() in cues and (
+            if subject is not None and head.lemma_.lower() in cues and _can_attribute(subject, inside) and (
                     inside or not _reports_something_else(head, anchor)):
                 links.append(Link(phrase_text(subject), head.text, subject, head.i))
         elif head.lemma_.lower() in STATEMENT_NOUNS:
@@ -59,6 +62,21 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             links.append(aside)
     links.extend(_prepositional(sentence, inside))
     return _distinct(links)
+
+
+def _can_attribute(subject: Token, inside: range) -> bool:
+    """Whether a verb's subject can be who says or vouches for a claim. Not a span of time ("13 days of
+    shelling showed"), not a phrase negated by "no" ("but no damage was reported"), not a counted thing
+    that undergoes the verb ("hundreds of aftershocks were recorded": what was recorded, not who recorded
+    it; "thousands of fans said" do speak), and for a figure not the writer's "we"."""
+    if subject.lemma_.lower() in DURATION_UNITS:
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return False
+    if subject.dep_ == "nsubjpass" and (subject.like_num or subject.ent_type_ in _COUNT_ENTITIES or
+                                        any(c.dep_ == "nummod" for c in subject.children)):
+        return False
+    return bool(inside) or subject.lower_ != "we"
 
 
 def reports_clause_of(outer: Link, inner: Link) -> bool:
@@ -98,7 +116,11 @@ def subject_of(verb: Token, inside: range) -> Token | None:
     accuse"), the subject of the verb it depends on. A relative pronoun stands for the noun it follows.
     "It" speaks a quote (an organisation) but vouches for no figure ("it is estimated that …")."""
     for _ in range(3):
-        for child in verb.children:
+        # "The plan was described by Jobs as …": a passive verb's agent did it; its subject underwent it.
+        # Only "X was quoted by the paper as saying" keeps its subject: the agent reported X's words.
+        children = sorted(verb.children, key=lambda child: child.dep_ != "agent" or verb.lemma_.lower() in
+                          _REPORTED_PASSIVE_VERBS)
+        for child in children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ != "there" and \
                     not (child.lower_ == "it" and not inside):
                 if child.lower_ in RELATIVE_PRONOUNS:
@@ -318,7 +340,9 @@ def phrase_text(head: Token) -> str:
 
 
 def _clean_span_text(tokens: list[Token]) -> str:
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+    # A glue word alone is a name: "…," said Friday (the coach).
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an") or
+                      is_name_glue(tokens[0].text) and len(tokens) > 1):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]

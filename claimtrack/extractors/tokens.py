@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from claimtrack.lexicon import NAME_GLUE_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -44,7 +46,14 @@ def entity_of(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    while start < token.i and is_name_glue(doc[start].text):
+        start += 1
     return doc[start:end]
+
+
+def is_name_glue(word: str) -> bool:
+    """A word glued before a name that is no part of it: "But" in "But Ms Cooper", "Tuesday"."""
+    return word.casefold() in NAME_GLUE_WORDS
 
 
 # Steps up the parse from a figure to the verb it hangs from; a longer walk leaves its clause.
