@@ -298,7 +298,7 @@ def _restates(a: FigureFacts, b: FigureFacts) -> bool:
     """Whether the two figures give the same number, within their approximators and rounding: "at least 10"
     restates "10", "about $13 billion" restates "$13.9 billion". A bound allows any larger (or smaller)
     value, but "at least three" and "20,000" are two numbers, and only the same number is evidence that a
-    thin match, or a second figure in one article, is about the same thing."""
+    thin match is about the same thing."""
     if a.currency != b.currency:
         return True
     (a_low, a_high), (b_low, b_high) = a.stated, b.stated
