@@ -550,8 +550,10 @@ def _listing(members: list[FigureFacts]) -> str:
 
 
 def _most_common(values: list[str | None]) -> str | None:
-    counted = Counter(v for v in values if v)
-    return counted.most_common(1)[0][0] if counted else None
+    present = [v for v in values if v]
+    if len(set(present)) <= 1:
+        return present[0] if present else None  # most groups hold one figure: no count needed
+    return Counter(present).most_common(1)[0][0]
 
 
 def _slot_label(members: list[FigureFacts]) -> str:
