@@ -170,3 +170,20 @@ def test_times_of_day_count_only_with_their_zone():
         "Tue, 01 Mar 2025 08:00:00 +0000", "2010-09-10 20:23 ET", "2010-09-10 10:14", "November 28, 2005")] == [
         "2010-09-10 13:28:00+00:00", "2010-05-05 18:12:00+00:00", "2025-03-01 07:00:00+00:00",
         "2025-03-01 08:00:00+00:00", "2025-03-01 08:00:00+00:00", "None", "None", "None"]
+
+
+@given(value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+       width=st.floats(min_value=0, max_value=1e6, allow_nan=False),
+       approximator=st.sampled_from(["exact", "approx", "vague", "lower_bound", "upper_bound"]),
+       bound=st.sampled_from(["both", "low", "high"]))
+def test_the_numbers_a_figure_states_are_an_interval_around_it(value, width, approximator, bound):
+    from claimtrack.compare.figures import _stated
+
+    low, high = value, value + width
+    claim = HAND_MADE[0].model_copy(update={"low": None if bound == "high" else low,
+                                            "high": None if bound == "low" else high,
+                                            "approximator": approximator})
+    stated_low, stated_high = _stated(claim)
+    assert stated_low <= stated_high
+    written = [v for v in (claim.low, claim.high) if v is not None]
+    assert stated_low <= min(written) and max(written) <= stated_high

@@ -315,9 +315,9 @@ def _stated(claim: Claim) -> tuple[float, float]:
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
     low, high = low - _margin(low, slack), high + _margin(high, slack)
     if claim.approximator == "lower_bound":
-        high *= BOUND_REACH
+        high += abs(high) * (BOUND_REACH - 1)
     elif claim.approximator == "upper_bound":
-        low /= BOUND_REACH
+        low -= abs(low) * (1 - 1 / BOUND_REACH)
     return low, high
 
 
