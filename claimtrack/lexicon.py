@@ -125,6 +125,8 @@ REPORTING_VERBS = SPEECH_VERBS | {
     "estimate", "believe", "assess", "think", "show", "indicate", "find", "calculate", "put", "count",
     "record", "publish", "expect", "project", "forecast", "anticipate", "suspect", "learn", "hear",
 }
+# Verbs that say who vouches for a figure or that it is a level, never what happened to what it counts.
+NOT_EVENT_VERBS = LEVEL_VERBS | REPORTING_VERBS
 # Nouns naming a judgement that can carry its author: "South Korean assessments", "the UN's estimate".
 ASSESSMENT_NOUNS = {
     "assessment", "estimate", "estimation", "figure", "count", "tally", "data", "report", "intelligence",
@@ -151,6 +153,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his",
 GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "keep", "run", "win", "play",
                            "leave", "bring", "use", "start", "end", "begin", "finish", "score", "need", "want",
                            "do", "set", "show", "turn", "look", "add", "reach", "stand"})
+# Verbs that leave a figure's event unnamed in comparison: a level, or a verb of any event.
+UNNAMING_VERBS = LEVEL_VERBS | GENERIC_VERBS
 # Nouns that count people by what happened to them: the event is theirs, what is counted is people.
 PEOPLE_BY_EVENT = frozenset({"dead", "death", "fatality", "casualty", "injured", "wounded", "injury", "arrestee",
                              "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher", "homeless",

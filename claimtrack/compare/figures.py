@@ -13,18 +13,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
     DURATION_UNITS,
-    GENERIC_VERBS,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
-    LEVEL_VERBS,
     MEASURE_SYNONYMS,
     PERSON_NOUNS,
     STORY_ATTRIBUTES,
+    UNNAMING_VERBS,
 )
 from claimtrack.models import Claim, ClaimGroup, Frame
 from claimtrack.numbers import format_readable
@@ -53,6 +53,7 @@ ZONE_OFFSETS = {"Z": 0, "UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET"
                 "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AEST": 10,
                 "AEDT": 11, "JST": 9}
 SAME_HOUR = timedelta(hours=1)
+NAMES_REMEMBERED = 4096
 MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
@@ -74,7 +75,7 @@ class FigureFacts:
     def of(cls, claim: Claim, voice: str) -> FigureFacts:
         frame = claim.frame or Frame()
         measure = PERSON if frame.measure in PERSON_NOUNS else MEASURE_SYNONYMS.get(frame.measure, frame.measure)
-        event = frame.event_class or (frame.event if frame.event not in LEVEL_VERBS | GENERIC_VERBS else None)
+        event = frame.event_class or (frame.event if frame.event not in UNNAMING_VERBS else None)
         unit = claim.unit or "count"
         if frame.measure == "nautical miles" or (unit == "count" and _is_duration(frame.measure or "")):
             unit = frame.measure  # "a 15-year employee" counts years, as "15 years" does
@@ -209,9 +210,11 @@ def _differ(x: str | None, y: str | None) -> bool:
     return x is not None and y is not None and x != y
 
 
-def _name_words(name: str) -> set[str]:
-    return {w.casefold() for w in name.replace("-", " ").split() if len(w) > 1 and w[:1].isupper()} or \
-        {name.casefold()}
+@lru_cache(maxsize=NAMES_REMEMBERED)
+def _name_words(name: str) -> frozenset[str]:
+    # Held against every candidate's holder and agent: a batch repeats few names, so each is split once.
+    return frozenset(w.casefold() for w in name.replace("-", " ").split() if len(w) > 1 and w[:1].isupper()) or \
+        frozenset({name.casefold()})
 
 
 def _initials(name: str) -> str | None:

@@ -23,6 +23,7 @@ from claimtrack.lexicon import (
     LEVEL_VERBS,
     MAGNITUDE_WORDS,
     MONTH_NAMES,
+    NOT_EVENT_VERBS,
     PART_WORDS,
     PEOPLE_BY_EVENT,
     PERSON_NOUNS,
@@ -73,7 +74,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         # An aftershock's magnitude is not the main shock's.
         shock = next((t for t in doc[max(first - 3, 0): last + 6] if _lemma(t) in QUAKE_NOUNS), None)
         holder = QUAKE_NOUNS[_lemma(shock)] if shock is not None else None
-    if attribute is None and measure in PERSON_NOUNS | {None}:
+    if attribute is None and (measure is None or measure in PERSON_NOUNS):
         population_of = _population_holder(doc, first, verb)
         if population_of is not None:
             holder, attribute, measure = population_of or holder, "population", "person"
@@ -143,7 +144,7 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
     people", "deaths"), the words between the figure and its verb, the verb, and for a level ("the death
     toll rose to 10") the verb's subject."""
     carriers: list[Token] = []
-    if verb is not None and _lemma(verb) not in LEVEL_VERBS | REPORTING_VERBS:
+    if verb is not None and _lemma(verb) not in NOT_EVENT_VERBS:
         # The verb says what happened to the counted people ("one protester was killed") before their role.
         carriers.append(verb)
     if head is not None:
@@ -178,7 +179,7 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
     represents eight of the detainees", "Emmerson QC, representing seven", "O'Gara, who kicked 13 points",
     "Goode was the hero, kicking 22 points".
     A reporting verb's subject is the source, not the doer; a level has no doer."""
-    if verb is None or _lemma(verb) in REPORTING_VERBS | LEVEL_VERBS:
+    if verb is None or _lemma(verb) in NOT_EVENT_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
