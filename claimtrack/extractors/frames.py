@@ -48,6 +48,7 @@ _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 _NAMED_HOLDERS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
@@ -181,12 +182,8 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
     A reporting verb's subject is the source, not the doer; a level has no doer."""
     if verb is None or _lemma(verb) in NOT_EVENT_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        subject = verb.head
-    if subject is None and verb.dep_ == "acl":
-        subject = verb.head
-    elif subject is None and verb.dep_ in ("advcl", "xcomp"):
+    subject = _clause_subject(verb, ("nsubj",))
+    if subject is None and verb.dep_ in ("advcl", "xcomp"):
         # "Goode was the hero, kicking 22 points", "Liverpool were reported to have bid £3.5m": the doer is
         # the subject of the clause it hangs from.
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -196,6 +193,17 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
         # "the barrister Tom Reyes, representing seven": the name stands beside the noun.
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     return entity_text(subject) if subject.pos_ == "PROPN" and subject.lower_ not in _PRONOUNS else None
+
+
+def _clause_subject(verb: Token, relations: tuple[str, ...]) -> Token | None:
+    """The verb's subject (by the dependency `relations` given), or the noun its clause describes: "the
+    gadget, which costs $250", "disks costing $20", "Emmerson QC, representing seven"."""
+    subject = next((c for c in verb.children if c.dep_ in relations), None)
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    if subject is None and verb.dep_ in ("relcl", "acl"):
+        return verb.head
+    return subject
 
 
 def _subject_measure(verb: Token, anchor: Token) -> str | None:
@@ -332,9 +340,8 @@ def _priced_thing(verb: Token | None) -> str | None:
     or "value" ("the gadget, which costs $250", "disks costing $20"). Two things priced are two sums."""
     if verb is None or _lemma(verb) not in PRICE_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if (subject is None or subject.lower_ in ("which", "that")) and verb.dep_ in ("relcl", "acl"):
-        subject = verb.head
+    # A passive subject is the thing priced too: "the house was sold for £1m".
+    subject = _clause_subject(verb, ("nsubj", "nsubjpass"))
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in _PRONOUNS:
         return None
     return _lemma(subject)
