@@ -127,7 +127,9 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     # any other ("two boats were seized") is paraphrase as often as another event, so the match is weak and
     # only the same number joins it.
     events_differ = _differ(a.event, b.event) and bool(fa.event_class and fb.event_class)
-    if (events_differ and not story_attribute) or _differ(fa.attribute, fb.attribute):
+    # Nor are two distances from one place: a town "lies" or is "cut off" 300 km north of it.
+    eventless = story_attribute or fa.attribute == fb.attribute == "distance"
+    if (events_differ and not eventless) or _differ(fa.attribute, fb.attribute):
         return None
     if fa.holder and fb.holder and not _same_holder(fa.holder, fb.holder):
         return None

@@ -22,6 +22,7 @@ from claimtrack.lexicon import (
     KILOMETRES,
     LEVEL_VERBS,
     MAGNITUDE_WORDS,
+    MEASURE_SYNONYMS,
     MONTH_NAMES,
     NOT_EVENT_VERBS,
     PART_WORDS,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 # Clauses below the figure's verb that say something else: their places and dates are not the figure's.
 _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+_COMPASS = re.compile(r"(north|south)(-?(east|west))?|east|west")
 _NAMED_HOLDERS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -68,6 +70,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
 
     holder, attribute = _holder(doc, first, last, head, verb, unit)
+    scope = _scope(doc, first, last, anchor, verb, clause, unit)
     measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
     if measure == unit and unit.startswith("money:"):
         measure = _priced_thing(verb) or measure
@@ -83,9 +86,15 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         # "the women's 60m hurdles": a distance read as metres because it names a race; "women's" is the
         # race's, not the holder of a distance.
         holder, attribute = None, "distance"
-    elif unit in KILOMETRES:
-        # A distance is told apart by where it is measured from; its subject is the other end.
-        holder, attribute = _distance_from(doc, last) or holder, "distance"
+    elif MEASURE_SYNONYMS.get(unit, unit) in KILOMETRES:
+        # A distance is told apart by where it is measured from; its subject is the other end. Units come
+        # as written: "miles", "kilometers".
+        measured_from = _distance_from(doc, max(last, *counted))
+        holder, attribute = measured_from or holder, "distance"
+        if measured_from is not None and scope == "change":
+            # It locates something ("cut off Brenna, 500 km east of Ostrava"): the clause's verb, whatever
+            # it does, does not change the distance.
+            scope = "total"
     return Frame(
         measure=measure,
         qualifiers=_qualifiers(doc, counted),
@@ -99,7 +108,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
                       for y in _YEAR.findall(t.text)}),
         dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
-        scope=_scope(doc, first, last, anchor, verb, clause, unit),
+        scope=scope,
         modality=_modality(verb),
         revision=_revision(verb, anchor, clause),
         agent=_agent(verb, first, last, counted),
@@ -317,11 +326,19 @@ def _population_holder(doc: Doc, first: int, verb: Token | None) -> str | None:
 
 
 def _distance_from(doc: Doc, last: int) -> str | None:
-    """The place a distance is measured from: "150 miles from Aden", "700 miles south of Tehran"."""
-    for token in doc[last + 1: last + 6]:
+    """The place a distance is measured from: "150 miles from Aden", "700 miles south of Tehran", "1,150
+    kilometres (700 miles) south of Tehran"."""
+    after = last + 1
+    if after < len(doc) and doc[after].text == "(":
+        # A conversion in brackets stands between the distance and its place.
+        after = next((t.i + 1 for t in doc[after: after + 6] if t.text == ")"), after)
+    for token in doc[after: after + 5]:
         if token.lower_ in ("from", "of", "off") and token.dep_ == "prep":
             place = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if place is not None and place.ent_type_ in _PLACE_ENTITIES:
+            # After "from" or "north of" a name is a place, whatever the small model calls it.
+            named_place = place is not None and place.pos_ == "PROPN" and (
+                token.lower_ == "from" or token.i > 0 and _COMPASS.fullmatch(doc[token.i - 1].lower_))
+            if place is not None and (place.ent_type_ in _PLACE_ENTITIES or named_place):
                 return entity_text(place)
     return None
 
