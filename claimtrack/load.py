@@ -478,16 +478,24 @@ def parse_text(text: str, *, detect_title: bool = True) -> ParsedText:
         position += len(content) + 1
     paragraphs = _paragraphs(lines, text)
     metadata: dict[str, str] = {}
+    headline: _Line | None = None
     # Headlines and header lines come in either order at the top: "# Title / By … / Published: …".
     while len(paragraphs) > 1 and len(paragraphs[0]) == 1:
         first = paragraphs[0][0].content
         if _read_header(first, metadata):
             paragraphs.pop(0)
         elif detect_title and "title" not in metadata and _looks_like_title(paragraphs[0]):
-            metadata["title"] = _strip_markup(paragraphs.pop(0)[0].content).strip()
+            headline = paragraphs.pop(0)[0]
+            metadata["title"] = _strip_markup(headline.content).strip()
         else:
             break
     builder = MappedTextBuilder(text)
+    headline_span = None
+    if headline is not None:
+        # The headline states figures too ("Quake kills 10"): it is read, as the first paragraph.
+        _copy_without_markup(builder, headline)
+        builder.break_paragraph(headline.end)
+        headline_span = builder.paragraphs[0] if builder.paragraphs else None
     seen_words: list[str] = []
     repeated: list[Span] = []
     for paragraph in paragraphs:
@@ -501,7 +509,9 @@ def parse_text(text: str, *, detect_title: bool = True) -> ParsedText:
                 builder.replace(" ", line.start - 1, line.start)
             _copy_without_markup(builder, line)
         builder.break_paragraph(paragraph[-1].end)
-    return ParsedText(builder.build(), metadata, repeated)
+    body = builder.build()
+    body.headline = headline_span
+    return ParsedText(body, metadata, repeated)
 
 
 def _paragraphs(lines: list[_Line], text: str) -> list[list[_Line]]:

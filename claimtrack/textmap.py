@@ -228,13 +228,15 @@ def cut_into_pieces(text: str, start: int, end: int, limit: int) -> list[tuple[i
 
 @dataclass
 class Body:
-    """An article's analysis text and its paragraphs, as (start, end) offsets into that text, and the
-    stretches of it that are not prose, which no claim is looked for in."""
+    """An article's analysis text and its paragraphs, as (start, end) offsets into that text, the
+    stretches of it that are not prose, which no claim is looked for in, and the headline when the article
+    opens with one (its first paragraph, written in title case more often than not)."""
 
     text: MappedText
     paragraphs: list[tuple[int, int]]
     repaired: bool = False
     not_prose: list[tuple[int, int]] = field(default_factory=list)
+    headline: tuple[int, int] | None = None
 
     def paragraph_texts(self) -> list[str]:
         return [self.text.text[start:end] for start, end in self.paragraphs]

@@ -35,6 +35,9 @@ TITLES = {
 BATCH_SIZE = 64
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _DEMONYM_ENDINGS = ("an", "ese", "ish")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+# A capitalised word after a lowercase word or a comma is a name, not a sentence's first word.
+_NAME_INSIDE_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]*")
 # Longer paragraphs are parsed in pieces: spaCy refuses texts over nlp.max_length (a million characters)
 # and its memory grows with the length of each text.
 PIECE_LIMIT = 100_000
@@ -96,6 +99,8 @@ def _windows_of(article: Article) -> list[_Window]:
     sentences_before = 0
     for start, end in body.pieces(PIECE_LIMIT):
         text = body.text.text[start:end]
+        if body.headline is not None and start < body.headline[1]:
+            text = sentence_case(text, body.text.text[body.headline[1]:])
         marks = {i: article.text[body.text.original_span(start + i, start + i + 1)[0]]
                  for i, char in enumerate(text) if char == '"'}
         mark_positions = list(marks)
@@ -111,6 +116,21 @@ def _windows_of(article: Article) -> list[_Window]:
             ))
         sentences_before += len(sentences)
     return windows
+
+
+def sentence_case(headline: str, story: str) -> str:
+    """The headline as a sentence of the story would write it, for the parser: "Powerful Quake in Iran Kills
+    10" reads "Powerful quake in Iran kills 10". A capitalised word keeps its capital when the story writes
+    it so inside a sentence (a name) or it is an acronym; the first word keeps it too. Only case changes, so
+    offsets into the headline hold."""
+    names = set(_NAME_INSIDE_SENTENCE.findall(story))
+
+    def lower(match: re.Match) -> str:
+        word = match.group()
+        keep = match.start() == 0 or word in names or word.isupper() or not word[1:].islower()
+        return word if keep else word[0].lower() + word[1:]
+
+    return _CAPITALISED_WORD.sub(lower, headline)
 
 
 def text_to_parse(articles: Iterable[Article]) -> tuple[int, int]:
@@ -310,7 +330,9 @@ def _claim(article: Article, body: Body, offset: int, doc: Doc, start: int, end:
     sentence_start, sentence_end = body.text.original_span(offset + sentence.start_char, offset + sentence.end_char)
     kind = fields.pop("kind")
     return Claim(
-        article=article.id, kind=kind, claim_text=doc_text(doc)[start:end], sentence=sentence.text.strip(),
+        # Read from the analysis text, not the parser's: a headline is parsed in sentence case.
+        article=article.id, kind=kind, claim_text=body.text.text[offset + start: offset + end],
+        sentence=body.text.text[offset + sentence.start_char: offset + sentence.end_char].strip(),
         start=original_start, end=original_end, id=f"{article.id}:{original_start}-{original_end}:{kind}",
         sentence_index=sentence_index.get(sentence_of(doc[sentence.start]).start, 0), sentence_start=sentence_start,
         sentence_end=sentence_end, **fields,
