@@ -156,9 +156,9 @@ GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "
 # Verbs that leave a figure's event unnamed in comparison: a level, or a verb of any event.
 UNNAMING_VERBS = LEVEL_VERBS | GENERIC_VERBS
 # Nouns that count people by what happened to them: the event is theirs, what is counted is people.
-PEOPLE_BY_EVENT = frozenset({"dead", "death", "fatality", "casualty", "injured", "wounded", "injury", "arrestee",
-                             "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher", "homeless",
-                             "survivor", "missing"})
+PEOPLE_BY_EVENT = frozenset({"dead", "death", "fatality", "casualty", "injured", "wounded", "hurt", "injury",
+                             "arrestee", "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher",
+                             "homeless", "survivor", "missing"})
 # Words the small model glues to the front of a name ("But Ms Cooper", "Tuesday Mr Ebbers", "And Moya"):
 # conjunctions, weekdays and sentence adverbs, never part of whom they precede.
 NAME_GLUE_WORDS = frozenset({

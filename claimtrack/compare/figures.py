@@ -263,16 +263,22 @@ def place_figure(fact: FigureFacts, candidates: list[list[FigureFacts]]) -> int 
 
 
 def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | None:
-    """(holds a member of the same value, number of firm matches), or None when a member refuses it."""
-    firm = equal = 0
+    """(holds a member of the same value, number of firm matches), or None when a member refuses it.
+    A member that matches only weakly and states another value refuses it unless another member matches
+    it firmly: a bare "Ten" in a toll's group does not keep out "three people killed", which the group's
+    "10 people killed" answers, and weak matches never make a clash."""
+    firm = equal = weak_objections = 0
     for member in group[:MEMBERS_CHECKED]:
         basis = match(fact, member)
-        if basis is None or (basis == "weak" and not _restates(fact, member)) or _second_value(fact, member):
+        if basis is None or _second_value(fact, member):
             return None
         if fact.measure and member.measure and fact.measure != member.measure and not _same_value(fact, member):
             return None  # another word for the counted thing: only the very same value confirms it
+        weak_objections += basis == "weak" and not _restates(fact, member)
         firm += basis == "firm"
         equal += _same_value(fact, member)
+    if weak_objections and not firm:
+        return None
     return equal > 0, firm
 
 

@@ -61,6 +61,11 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     head = doc[counted[-1]] if counted else None
     measure, partitive = _measure(head, unit)
     carriers = _event_carriers(anchor, head, verb)
+    casualty = _casualty_word(doc, last, head) if unit == "count" else None
+    if casualty is not None:
+        # "2 dead, 1 wounded", "80 hurt": people, and the word says what happened to them, whatever the
+        # headline's verb ("Quake kills 10; 80 hurt").
+        measure, carriers = "people", [casualty]
     event_token = next((t for t in carriers if _event_lemma(t) in EVENT_CLASS_OF), None)
     # A reporting verb ("police said 12") says who vouches for a figure, not what happened to it.
     event = _event_lemma(event_token) if event_token is not None else (
@@ -147,6 +152,13 @@ def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
         # "2 dead", "12 injured", "three casualties": people, counted by what happened to them.
         return "people", False
     return lemma, False
+
+
+def _casualty_word(doc: Doc, last: int, head: Token | None) -> Token | None:
+    """The word after a figure that counts people by what happened to them: "2 dead", "80 hurt", "14
+    injured", whether it is parsed as the counted noun or as the figure's adjective."""
+    word = head if head is not None else (doc[last + 1] if last + 1 < len(doc) else None)
+    return word if word is not None and word.lower_ in PEOPLE_BY_EVENT and word.lower_ in EVENT_CLASS_OF else None
 
 
 def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> list[Token]:
