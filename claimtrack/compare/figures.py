@@ -264,9 +264,9 @@ def place_figure(fact: FigureFacts, candidates: list[list[FigureFacts]]) -> int 
 
 def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | None:
     """(holds a member of the same value, number of firm matches), or None when a member refuses it.
-    A member that matches only weakly and states another value refuses it unless another member matches
-    it firmly: a bare "Ten" in a toll's group does not keep out "three people killed", which the group's
-    "10 people killed" answers, and weak matches never make a clash."""
+    A member that matches only weakly and states another value refuses it unless more members match it
+    firmly than refuse it so: a bare "Ten" in a toll's group does not keep out "three people killed", which
+    the group's "10 people killed" answers, and weak matches never make a clash."""
     firm = equal = weak_objections = 0
     for member in group[:MEMBERS_CHECKED]:
         basis = match(fact, member)
@@ -277,7 +277,7 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | 
         weak_objections += basis == "weak" and not _restates(fact, member)
         firm += basis == "firm"
         equal += _same_value(fact, member)
-    if weak_objections and not firm:
+    if weak_objections >= max(firm, 1):
         return None
     return equal > 0, firm
 
