@@ -10,7 +10,7 @@ SHARED ?= ../shared
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,html]"
 	touch $(INSTALLED)
 
 install: $(INSTALLED)

@@ -1,7 +1,8 @@
 """On-disk cache of extracted claims, so re-runs over unchanged articles skip the parser entirely.
 
 Claims are stored per article in SQLite under a key made of everything that decides them: the article's
-id, format and text, the spaCy pipeline's name and version, and a fingerprint of claimtrack's own code.
+id, format, text and notes on how it was read, the spaCy pipeline's name and version, and a fingerprint of
+claimtrack's own code.
 The groups of a comparison are stored too, under the keys of all its articles, so re-running `compare` on
 the same articles skips the comparison as well.
 SQLite's write-ahead log lets several runs share the file; a cache that cannot be opened or written is
@@ -61,7 +62,9 @@ class ClaimCache:
 
     def key(self, article: Article, model: ModelInfo) -> str:
         digest = hashlib.sha256()
-        for part in (code_fingerprint(), model.name, model.version, article.id, article.format, article.text):
+        # The notes say how the text was read (a web page's story only, or the whole page), which decides the claims.
+        for part in (code_fingerprint(), model.name, model.version, article.id, article.format, article.text,
+                     *article.notes):
             digest.update(part.encode("utf-8", errors="surrogatepass"))
             digest.update(b"\0")
         return digest.hexdigest()

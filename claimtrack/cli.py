@@ -71,6 +71,9 @@ NoCacheOption = Annotated[bool, typer.Option(
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", min=1, help="Processes that parse articles [default: both cores for large inputs, else 1].",
     show_default=False)]
+WholePageOption = Annotated[bool, typer.Option(
+    "--whole-page", help="Read every block of text of a web page (menus, banners, related links, comments), "
+                         "not only its story.")]
 RawCsvOption = Annotated[bool, typer.Option(
     "--raw-csv", help="Write CSV cells as they are; by default a cell starting with = + - @ is prefixed with ' "
                       "so spreadsheets do not run it as a formula.")]
@@ -105,12 +108,14 @@ def compare_cli(
     raw_csv: RawCsvOption = False,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
+    whole_page: WholePageOption = False,
 ) -> None:
     """Group the claims of all articles by what they state, with a verdict per group, conflicts first."""
     from claimtrack.pipeline import run
 
     report, loaded = _produce(run, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
-                              no_cache=no_cache, jobs=jobs, outputs=(output_format, csv_file, json_file, raw_csv))
+                              no_cache=no_cache, jobs=jobs, whole_page=whole_page,
+                              outputs=(output_format, csv_file, json_file, raw_csv))
     conflicts = sum(group.verdict == "conflict" for group in report.groups)
     if not quiet:
         claims = sum(len(group.claims) for group in report.groups)
@@ -134,23 +139,25 @@ def extract_cli(
     raw_csv: RawCsvOption = False,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
+    whole_page: WholePageOption = False,
 ) -> None:
     """List every claim found in each article: figures, quotes, speakers and sources, with offsets."""
     from claimtrack.pipeline import extract_report
 
     report, loaded = _produce(extract_report, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
-                              no_cache=no_cache, jobs=jobs, outputs=(output_format, csv_file, json_file, raw_csv))
+                              no_cache=no_cache, jobs=jobs, whole_page=whole_page,
+                              outputs=(output_format, csv_file, json_file, raw_csv))
     if not quiet:
         messages.print(f"{_count(len(report.articles), 'article')}, {_count(len(report.claims), 'claim')}")
     raise typer.Exit(_input_status(loaded))
 
 
 def _produce(stage, paths: list[str], *, model: str, max_bytes: int, quiet: bool, verbose: bool, no_cache: bool,
-             jobs: int | None,
+             jobs: int | None, whole_page: bool,
              outputs: tuple[OutputFormat, Path | None, Path | None, bool]) -> tuple[Report, LoadResult]:
     """Load, run `stage` (extract or compare) with a progress bar and the cache, and write its report."""
     output_format, csv_file, json_file, raw_csv = outputs
-    loaded = _load(paths, max_bytes, [csv_file, json_file], quiet, verbose)
+    loaded = _load(paths, max_bytes, whole_page, [csv_file, json_file], quiet, verbose)
     cache = None if no_cache else ClaimCache()
     report = _with_progress(lambda progress: stage(paths, model=model, loaded=loaded, on_article=progress,
                                                    cache=cache, jobs=jobs), len(loaded.articles), quiet)
@@ -162,13 +169,17 @@ def _produce(stage, paths: list[str], *, model: str, max_bytes: int, quiet: bool
     return report, loaded
 
 
-def _load(paths: list[str], max_bytes: int, outputs: list[Path | None], quiet: bool, verbose: bool) -> LoadResult:
-    loaded = load(paths, max_bytes=max_bytes)
+def _load(paths: list[str], max_bytes: int, whole_page: bool, outputs: list[Path | None], quiet: bool,
+          verbose: bool) -> LoadResult:
+    loaded = load(paths, max_bytes=max_bytes, whole_page=whole_page)
     _report_skipped(loaded, quiet, verbose)
     if not quiet:
         for article in loaded.articles:
             for note in article.notes:
                 messages.print(f"note {article.id}: {note}", markup=False)
+            for block in article.left_out if verbose else ():
+                messages.print(f"left out {article.id} characters {block.start:,}\u2013{block.end:,}: "
+                               f"{_escaped(block.excerpt)}", markup=False)
     from claimtrack.export import check_output
     from claimtrack.pipeline import require_articles
 

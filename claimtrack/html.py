@@ -15,13 +15,18 @@ from html.parser import HTMLParser
 from itertools import accumulate, chain
 from typing import Literal
 
+from claimtrack.main_content import EXTRACTOR, story_blocks
+from claimtrack.models import LeftOutBlock
 from claimtrack.textmap import Body, MappedTextBuilder
 
 # Never rendered as text: nothing inside them is kept, not even as a title or byline.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
-# Rendered but not the article. Their text is still read for the <title>; <title> itself is listed
-# because pages without a <head> tag put it straight into the document.
-_BOILERPLATE = frozenset({"head", "title", "nav", "footer", "aside", "form", "button", "select"})
+# Not part of the page's text: their text is still read for the <title>; <title> itself is listed because
+# pages without a <head> tag put it straight into the document.
+_HEAD = frozenset({"head", "title"})
+# Rendered, but never the story: left out unless the whole page is read.
+_PAGE_FURNITURE = frozenset({"nav", "footer", "aside", "form", "button", "select"})
+_BOILERPLATE = _HEAD | _PAGE_FURNITURE
 _BLOCKS = frozenset(
     {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "br", "hr",
@@ -41,15 +46,23 @@ _HEAD_CONTENT = frozenset({"base", "link", "meta", "noscript", "script", "style"
 _CONTAINER_TIERS = ("article", "main", "body")
 _BYLINE_MARKER = re.compile(r"author|byline", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^by\b:?\s*", re.IGNORECASE)
+# How much of a left-out block's text is kept to show what it was.
+EXCERPT_CHARACTERS = 80
 
 _Kind = Literal["copy", "replace", "break"]
 
 
 @dataclass
 class HtmlDocument:
-    """A page's main text (offsets map onto the HTML source) and its metadata, None where absent."""
+    """A page's main text (offsets map onto the HTML source) and its metadata, None where absent.
+
+    `story_found_by` names what chose the story: the extractor, the page's <article> or <main>, its <body>,
+    or "the whole page" when asked to read it all; `left_out` holds the blocks it did not choose.
+    """
 
     body: Body
+    story_found_by: str
+    left_out: list[LeftOutBlock]
     title: str | None
     byline: str | None
     outlet: str | None
@@ -62,13 +75,26 @@ class _Piece:
     """A stretch of the source in reading order: text to copy, an entity's text, or a paragraph break.
 
     `replacement` is the text standing for a replaced piece; a break stands for a space between words.
+    `hidden` pieces are in the head or the page's furniture (`in_head` tells which).
     """
 
     kind: _Kind
     start: int
     end: int
     hidden: bool
+    in_head: bool
     replacement: str
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Pieces between two paragraph breaks, with text: pieces[first:last]. `break_at` is where the break after
+    it is in the source; `anchor` is where its text outside the page furniture starts, None if it has none."""
+
+    first: int
+    last: int
+    break_at: int
+    anchor: int | None
 
 
 @dataclass
@@ -107,7 +133,7 @@ class _PageParser(HTMLParser):
 
     def _add(self, kind: _Kind, start: int, end: int, replacement: str = " ") -> None:
         if not self._inside(_INVISIBLE):
-            self.pieces.append(_Piece(kind, start, end, self._inside(_BOILERPLATE), replacement))
+            self.pieces.append(_Piece(kind, start, end, self._inside(_BOILERPLATE), self._inside(_HEAD), replacement))
 
     def _inside(self, tags: frozenset[str]) -> bool:
         return any(self._open_tags[tag] for tag in tags)
@@ -210,12 +236,23 @@ class _PageParser(HTMLParser):
         first, last = self.span(element)
         return self._letters_before[last] - self._letters_before[first]
 
+    def has_text(self, piece: _Piece) -> bool:
+        return piece.kind != "break" and not piece.in_head and self._piece_text(piece).strip() != ""
+
+    def left_out(self, block: _Block) -> LeftOutBlock:
+        pieces = [piece for piece in self.pieces[block.first : block.last] if piece.kind != "break" and
+                  not piece.in_head]
+        with_text = [piece for piece in pieces if self.has_text(piece)]
+        text = " ".join("".join(self._piece_text(piece) for piece in pieces).split())
+        return LeftOutBlock(start=with_text[0].start, end=with_text[-1].end, characters=len(text),
+                            excerpt=text[:EXCERPT_CHARACTERS])
+
     def _piece_text(self, piece: _Piece) -> str:
         return self.source[piece.start : piece.end] if piece.kind == "copy" else piece.replacement
 
 
-def parse_html(source: str) -> HtmlDocument:
-    """Read a decoded HTML page; never raises, however broken the markup."""
+def parse_html(source: str, *, whole_page: bool = False) -> HtmlDocument:
+    """Read a decoded HTML page: its story only, unless `whole_page`; never raises, however broken the markup."""
     parser = _PageParser(source)
     parser.feed(source)
     # At a "&#" that starts no character reference the parser stops until it is fed again. Whatever it
@@ -235,31 +272,35 @@ def parse_html(source: str) -> HtmlDocument:
         (parser.text(element, include_hidden=True) for element in parser.titles),
         (parser.text(element) for element in parser.headings),
     ))
-    first, last = _main_region(parser)
-    headline = next(
+    region = _main_region(parser)
+    title_headline = next(
         (
             element
             for element in parser.headings
-            if first <= element.first and parser.span(element)[1] <= last and
+            if region[0] <= element.first and parser.span(element)[1] <= region[1] and
             parser.visible_letters(element) == _letters(title) and parser.text(element) == title
         ),
         None,
     )
+    # The headline that repeats the title is the title, neither story nor left out.
+    blocks = _blocks(parser, range(*parser.span(title_headline)) if title_headline else range(0))
+    story, found_by = (blocks, "the whole page") if whole_page else _story(parser, blocks, region)
     builder = MappedTextBuilder(source)
-    skipped = range(*parser.span(headline)) if headline else range(0)
-    for index in range(first, last):
-        piece = parser.pieces[index]
-        if piece.hidden or index in skipped:
-            continue
-        if piece.kind == "copy":
-            builder.copy(piece.start, piece.end)
-        elif piece.kind == "replace":
-            builder.replace(piece.replacement, piece.start, piece.end)
-        else:
-            builder.break_paragraph(piece.start)
+    for block in story:
+        for piece in parser.pieces[block.first : block.last]:
+            if piece.in_head or (piece.hidden and not whole_page):
+                continue
+            if piece.kind == "copy":
+                builder.copy(piece.start, piece.end)
+            elif piece.kind == "replace":
+                builder.replace(piece.replacement, piece.start, piece.end)
+        builder.break_paragraph(block.break_at)
 
+    in_story = set(story)
     return HtmlDocument(
         body=builder.build(),
+        story_found_by=found_by,
+        left_out=[parser.left_out(block) for block in blocks if block not in in_story],
         title=title,
         byline=_first_clean(chain(
             [meta.get("author"), meta.get("article:author")],
@@ -276,8 +317,46 @@ def parse_html(source: str) -> HtmlDocument:
     )
 
 
-def _main_region(parser: _PageParser) -> tuple[int, int]:
-    """Pieces of the largest container of the most specific kind that has any text, else of the whole page.
+def _blocks(parser: _PageParser, title_headline: range) -> list[_Block]:
+    """The page's blocks with text outside the head, in reading order, the headline that is the title left
+    out (it is a block of its own: headings start and end paragraphs)."""
+    blocks = []
+    first, has_text, anchor = 0, False, None
+    for index, piece in enumerate(parser.pieces):
+        if piece.kind == "break":
+            if has_text:
+                blocks.append(_Block(first, index, piece.start, anchor))
+            first, has_text, anchor = index + 1, False, None
+        elif index not in title_headline and parser.has_text(piece):
+            has_text = True
+            anchor = piece.start if anchor is None and not piece.hidden else anchor
+    if has_text:
+        blocks.append(_Block(first, len(parser.pieces), len(parser.source), anchor))
+    return blocks
+
+
+def _story(parser: _PageParser, blocks: list[_Block], region: tuple[int, int, str]) -> tuple[list[_Block], str]:
+    """The blocks of the main region that the extractor reads as the story, with the headline above them;
+    all of the region's blocks when it finds none there (or is not installed)."""
+    first, last, container = region
+    candidates = [block for block in blocks if first <= block.first and block.last <= last and block.anchor is not None]
+    kept = story_blocks(parser.source, [block.anchor for block in candidates])
+    if kept is None:
+        return candidates, container
+    story = [candidates[index] for index in sorted(kept)]
+    # Extractors take a headline for the title and leave it out of the text; a headline unlike the title
+    # is part of the story: the last <h1> of the region above the story's first block.
+    above = [heading for heading in parser.headings
+             if first <= heading.first and parser.span(heading)[1] <= story[0].first]
+    if above:
+        heading_first, heading_last = parser.span(above[-1])
+        story = [block for block in candidates if heading_first <= block.first and block.last <= heading_last] + story
+    return story, EXTRACTOR
+
+
+def _main_region(parser: _PageParser) -> tuple[int, int, str]:
+    """Pieces of the largest container of the most specific kind that has any text, else of the whole page,
+    and the kind of container ("<article>", "<main>" or "<body>").
 
     A container inside another of its kind has no more text than the outer one, which comes first and so
     wins a tie: only the outermost are read, so nested containers cost one reading of the page, not one each.
@@ -291,8 +370,8 @@ def _main_region(parser: _PageParser) -> tuple[int, int]:
         texts = [(len(parser.text(element)), element) for element in outermost]
         length, largest = max(texts, key=lambda text: text[0], default=(0, None))
         if largest is not None and length:
-            return parser.span(largest)
-    return 0, len(parser.pieces)
+            return *parser.span(largest), f"<{tier}>"
+    return 0, len(parser.pieces), "<body>"
 
 
 def _letters(text: str | None) -> int:

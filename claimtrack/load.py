@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimtrack.models import Article, LoadResult, SkippedInput, Span
+from claimtrack.models import Article, LeftOutBlock, LoadResult, SkippedInput, Span
 from claimtrack.textmap import LONGEST_MARK_RUN, LONGEST_WORD, Body, MappedTextBuilder
 
 FORMATS = {
@@ -55,13 +55,17 @@ def supported_extensions() -> str:
 
 
 def load(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None,
+    whole_page: bool = False,
 ) -> LoadResult:
-    """Load every article under `paths` (files, folders searched recursively, or "-" for stdin)."""
+    """Load every article under `paths` (files, folders searched recursively, or "-" for stdin).
+
+    Of a web page only the story is read, unless `whole_page`; what is left out is listed on its article.
+    """
     result = LoadResult()
     taken_ids: set[str] = set()
     for source in _expand(paths, result.skipped):
-        for item in _load_source(source, max_bytes, stdin):
+        for item in _load_source(source, max_bytes, stdin, whole_page):
             if isinstance(item, SkippedInput):
                 _add_skipped(result, item)
                 continue
@@ -192,7 +196,8 @@ def _unique(article_id: str, taken: set[str]) -> str:
     return candidate
 
 
-def _load_source(source: _Source, max_bytes: int, stdin: bytes | None) -> Iterator[Article | SkippedInput]:
+def _load_source(source: _Source, max_bytes: int, stdin: bytes | None,
+                 whole_page: bool) -> Iterator[Article | SkippedInput]:
     def skip(reason: str, record: int | None = None) -> SkippedInput:
         return SkippedInput(path=source.path, record=record, reason=reason)
 
@@ -213,7 +218,7 @@ def _load_source(source: _Source, max_bytes: int, stdin: bytes | None) -> Iterat
     if kind == "json":
         yield from _load_records(source, text, encoding, skip)
         return
-    yield _article_from_text(text, kind, source.label, source.path, encoding)
+    yield _article_from_text(text, kind, source.label, source.path, encoding, whole_page=whole_page)
 
 
 class _Unreadable(Exception):
@@ -381,9 +386,11 @@ def _json_value(text: str) -> object:
 
 
 def _article_from_text(
-    text: str, kind: str, article_id: str, path: str, encoding: str, *, detect_title: bool = True
+    text: str, kind: str, article_id: str, path: str, encoding: str, *, detect_title: bool = True,
+    whole_page: bool = False,
 ) -> Article:
-    article = _parse_article(text, kind, article_id, path, encoding, detect_title=detect_title)
+    article = _parse_article(text, kind, article_id, path, encoding, detect_title=detect_title,
+                             whole_page=whole_page)
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         article.notes.append(f"decoded as {encoding}")
     if article._body.repaired:
@@ -405,17 +412,35 @@ def _not_prose_note(body: Body) -> str:
             f"out of the claims: characters {first_start:,}–{first_end:,}{more}")
 
 
+def _left_out_note(left_out: list[LeftOutBlock], found_by: str) -> str:
+    from claimtrack.main_content import EXTRACTOR, extractor_installed
+
+    count = len(left_out)
+    what = (f"{count:,} block{'s' if count > 1 else ''} of text ({sum(block.characters for block in left_out):,} "
+            f"characters)")
+    if found_by == EXTRACTOR:
+        reason = f"that {EXTRACTOR} does not read as the story (menus, banners, related links, comments)"
+    else:
+        reason = f"outside the page's {found_by} or in its menus, asides and footer"
+        if not extractor_installed():
+            reason += " (install claimtrack[html] to tell the story from the rest of the page)"
+    return f"left out {what} {reason}; --whole-page reads them, -v lists them"
+
+
 def _parse_article(
-    text: str, kind: str, article_id: str, path: str, encoding: str, *, detect_title: bool
+    text: str, kind: str, article_id: str, path: str, encoding: str, *, detect_title: bool, whole_page: bool
 ) -> Article:
     if kind == "html":
         from claimtrack.html import parse_html
 
-        parsed = parse_html(text)
+        parsed = parse_html(text, whole_page=whole_page)
         article = Article(
             id=article_id, path=path, encoding=encoding, format="html", title=parsed.title,
             byline=parsed.byline, outlet=parsed.outlet, published=parsed.published, url=parsed.url, text=text,
+            left_out=parsed.left_out,
         )
+        if parsed.left_out:
+            article.notes.append(_left_out_note(parsed.left_out, parsed.story_found_by))
         article._body = parsed.body
         return article
     parsed_text = parse_text(text, detect_title=detect_title)

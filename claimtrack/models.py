@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 ClaimKind = Literal["quantity", "quote"]
 Approximator = Literal["exact", "approx", "lower_bound", "upper_bound", "vague"]
@@ -39,6 +39,13 @@ class Span(Schema):
     end: int
 
 
+class LeftOutBlock(Span):
+    """A block of a web page's text not read as the story (a menu, a banner, a reader's comment)."""
+
+    characters: int = Field(description="Length of its text, white space collapsed.")
+    excerpt: str = Field(description="The beginning of its text.")
+
+
 class Article(Schema):
     """One article as loaded: where it came from and the metadata found in it.
 
@@ -63,6 +70,11 @@ class Article(Schema):
     text: str = Field(default="", exclude=True, repr=False)
     notes: list[str] = Field(
         default_factory=list, description="What was done to read it: another encoding, repaired mojibake."
+    )
+    left_out: list[LeftOutBlock] = Field(
+        default_factory=list,
+        description="Blocks of a web page not read as the story (menus, banners, related links, reader comments); "
+                    "--whole-page reads them.",
     )
     _body: object = PrivateAttr(default=None)
 

@@ -96,9 +96,10 @@ def extract_report(
     loaded: LoadResult | None = None,
     cache: ClaimCache | None = None,
     jobs: int | None = None,
+    whole_page: bool = False,
 ) -> ExtractionReport:
     """Load `paths` and extract their claims; raises NoInputError when nothing could be loaded."""
-    loaded = require_articles(loaded or load(paths, max_bytes=max_bytes))
+    loaded = require_articles(loaded or load(paths, max_bytes=max_bytes, whole_page=whole_page))
     claims = extract(loaded.articles, model=model, on_article=on_article, cache=cache, jobs=jobs)
     return ExtractionReport(
         claimtrack_version=__version__, model=describe_model(model), articles=loaded.articles,
@@ -115,9 +116,10 @@ def run(
     loaded: LoadResult | None = None,
     cache: ClaimCache | None = None,
     jobs: int | None = None,
+    whole_page: bool = False,
 ) -> ComparisonReport:
     """Load, extract and compare: the discrepancy report for the articles under `paths`."""
-    loaded = require_articles(loaded or load(paths, max_bytes=max_bytes))
+    loaded = require_articles(loaded or load(paths, max_bytes=max_bytes, whole_page=whole_page))
     keys = _cache_keys(loaded.articles, model, cache)
     comparison_key = None
     groups = None

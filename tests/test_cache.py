@@ -86,3 +86,11 @@ def test_comparing_the_same_articles_again_reuses_the_groups(tmp_path, monkeypat
     monkeypatch.setattr(claimtrack.pipeline, "compare", no_comparison)
     second = claimtrack.run([SEEDS], cache=ClaimCache(tmp_path))
     assert second.groups == first.groups
+
+
+def test_the_whole_page_is_not_answered_with_the_claims_of_its_story(tmp_path):
+    page = SEEDS.parent / "tests" / "fixtures" / "html" / "div_soup_page.html"
+    story = claimtrack.extract(claimtrack.load([page]).articles, cache=ClaimCache(tmp_path))
+    whole = claimtrack.extract(claimtrack.load([page], whole_page=True).articles, cache=ClaimCache(tmp_path))
+    assert "142 partners" not in {claim.claim_text for claim in story}
+    assert "142 partners" in {claim.claim_text for claim in whole}

@@ -117,3 +117,19 @@ def test_bad_option_is_a_usage_error():
     result = claimtrack("compare", str(SEEDS), "--format", "xml")
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.model
+def test_web_page_furniture_is_noted_listed_with_verbose_and_read_with_whole_page():
+    page = str(FIXTURES / "html" / "div_soup_page.html")
+    story = claimtrack("extract", page, "--format", "csv", "--verbose", "--no-cache")
+    assert story.returncode == 0, story.stderr
+    messages = story.stderr.decode()
+    assert "note div_soup_page.html: left out 24 blocks of text (1,199 characters)" in messages
+    assert "left out div_soup_page.html characters " in messages and ": The mayor said 20 died, not 15." in messages
+    whole = claimtrack("extract", page, "--format", "csv", "--whole-page", "--no-cache")
+    assert whole.returncode == 0, whole.stderr
+    assert "left out" not in whole.stderr.decode()
+    story_rows = list(csv.DictReader(io.StringIO(story.stdout.decode())))
+    whole_rows = list(csv.DictReader(io.StringIO(whole.stdout.decode())))
+    assert {row["claim_text"] for row in story_rows} < {row["claim_text"] for row in whole_rows}

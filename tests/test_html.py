@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack.html import HtmlDocument, parse_html
+from claimtrack.textmap import plain_marks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 WORD = re.compile(r"[^\W_]+")
@@ -61,23 +62,26 @@ def analysis_span(document: HtmlDocument, needle: str) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def test_article_page_keeps_only_the_article_text() -> None:
+def test_article_page_keeps_only_the_story() -> None:
     _, document = load("article_page.html")
     assert document.body.paragraph_texts() == [
-        "By Jane Doe",
-        "March 5, 2024",
         "The city council voted 7\u20132 on Monday to approve a $4.2 million harbour budget, the largest in a "
         "decade.",
         '"This is a historic day for the port," said Mayor Ana Ruiz, who also runs the Caf\u00e9 Marina '
         "on the waterfront.",
         "Critics, including the Harbour Users' Group, said the plan was rushed and called for a second vote.",
-        "The new ferry at the quay.",
         "Officials said the ferry will carry up to 300 passengers & 40 cars, and that the city's share of the "
         "cost is 18%.",
         "We have waited twenty years for this,",
         "said harbour master Tom Berg.",
     ]
     assert "\n\n".join(document.body.paragraph_texts()) == document.body.text.text
+    # The byline, its date and the photo's caption are the page's, not claims of the story.
+    assert [block.excerpt for block in document.left_out] == [
+        "The Coastal Ledger", "News", "Sport", "By Jane Doe", "March 5, 2024", "The new ferry at the quay.", "Related",
+        "Ferry fares to rise", "Share", "Ferry fares to rise", "Fares go up in May.", "\u00a9 2024 The Coastal Ledger",
+        "Jane Doe covers the harbour and city hall.",
+    ]
 
 
 def test_article_page_metadata() -> None:
@@ -153,11 +157,9 @@ def test_broken_page() -> None:
     assert_words_map_back(source, document)
 
 
-def test_page_without_article_uses_the_body() -> None:
+def test_page_without_article_reads_the_story_from_the_body() -> None:
     source, document = load("no_article_page.html")
     assert document.body.paragraph_texts() == [
-        "Valley Gazette",
-        "by Priya Natarajan \u00b7 9 Jan",
         "The old paper mill on Canal Street reopened on Tuesday, bringing 120 jobs back to the valley.",
         "Owner Tom Hale said output would reach 50 tonnes a day by June.",
         "Shifts start at 6am",
@@ -278,3 +280,156 @@ def test_thousands_of_nested_elements_are_read_once(nested):
         "<p>Police said 12 people were hurt.</p></article></body>"
     document = parse_html(page)
     assert document.body.text.text.endswith("Police said 12 people were hurt.")
+
+
+# --- the story and the page around it ------------------------------------------------------------------
+
+DIV_SOUP_STORY = [
+    "Fifteen people died and 64 were rescued after a passenger ferry capsized in heavy seas off Port Ellis late on "
+    "Friday, the coastguard said.",
+    "The MV Selkie was carrying 79 passengers and six crew when it overturned about two miles from the harbour "
+    "mouth, shortly before 11pm.",
+    '"Our crews worked through the night in waves of up to five metres," said coastguard commander Ian Muir. '
+    '"We pulled 64 people from the water, and we are still searching."',
+    "Mayor Fiona Laing said the town's sports hall had been opened for survivors and relatives, and that 30 "
+    "volunteers were helping the emergency services.",
+    "The ferry's operator, Isles Link, said in a statement that the vessel had passed its annual inspection in "
+    "March and that it would co-operate fully with investigators.",
+    "According to the Marine Accident Investigation Branch, inspectors would arrive on Saturday morning. Six "
+    "people remain in hospital, two of them in a critical condition, police said.",
+]
+
+
+def left_out_texts(document: HtmlDocument) -> list[str]:
+    return [block.excerpt for block in document.left_out]
+
+
+def test_div_soup_page_reads_the_story_and_leaves_out_the_page_around_it() -> None:
+    source, document = load("div_soup_page.html")
+    assert document.body.paragraph_texts() == DIV_SOUP_STORY
+    assert document.story_found_by == "trafilatura"
+    left_out = " | ".join(left_out_texts(document))
+    for furniture in ("142 partners use cookies", "FTSE 100 8,273.1", "The mayor said 20 died, not 15",
+                      "over 100 people aboard", "Most read", "Council tax to rise 4.99%", "7 biggest stories",
+                      "one of 12 regional titles", "By Ruth Okafor"):
+        assert furniture in left_out
+    assert_words_map_back(source, document)
+
+
+def test_a_comment_quoting_the_story_is_left_out_though_its_words_are_the_story() -> None:
+    _, document = load("div_soup_page.html")
+    quoting = [text for text in left_out_texts(document) if text.startswith("\u201cWe pulled 64 people")]
+    assert len(quoting) == 1
+    assert document.body.text.text.count("We pulled 64 people") == 1
+
+
+def test_article_page_leaves_out_related_links_and_the_bylines_date() -> None:
+    source, document = load("article_related_page.html")
+    assert document.body.paragraph_texts()[0] == "Water bills to rise 8% from April, regulator says"
+    assert document.body.paragraph_texts()[-1] == (
+        "The government said a social tariff scheme would help about 1.5 million low-income households.")
+    assert len(document.body.paragraphs) == 6
+    for furniture in ("Thursday 1 February 2024 06:00 GMT, updated 2 hours ago", "Related",
+                      "Energy price cap to fall 12% in spring, analysts predict",
+                      "Council tax: 4 in 10 councils plan maximum rise"):
+        assert furniture in left_out_texts(document)
+    assert_words_map_back(source, document)
+
+
+def test_short_story_is_read_without_the_sidebar() -> None:
+    _, document = load("short_story_page.html")
+    assert document.body.paragraph_texts() == [
+        "Bypass closed after lorry fire",
+        "The A7 bypass at Selkirk was closed for 6 hours on Tuesday after a lorry caught fire, police said. "
+        "Nobody was hurt.",
+    ]
+
+
+def test_table_in_the_story_is_read_cell_by_cell() -> None:
+    source, document = load("table_story_page.html")
+    paragraphs = document.body.paragraph_texts()
+    assert paragraphs[paragraphs.index("Amira Hassan"):paragraphs.index("Amira Hassan") + 4] == [
+        "Amira Hassan", "Labour", "1,106", "41.2%"]
+    assert paragraphs[-1].endswith("their vote had risen by 15 points since 2022.")
+    assert "This site uses cookies. We and 87 partners process your data. OK" in left_out_texts(document)
+    assert "Posted 8 March 2024" in left_out_texts(document)
+    assert_words_map_back(source, document)
+
+
+@pytest.mark.parametrize("name", [path.name for path in sorted(FIXTURES.glob("*.html"))])
+def test_whole_page_reads_every_block_left_out(name: str) -> None:
+    source, document = load(name)
+    whole = parse_html(source, whole_page=True)
+    assert whole.left_out == [] and whole.story_found_by == "the whole page"
+    whole_paragraphs = whole.body.paragraph_texts()
+    for paragraph in document.body.paragraph_texts():
+        assert paragraph in whole_paragraphs
+    for block in document.left_out:
+        assert any(paragraph.startswith(plain_marks(block.excerpt)) for paragraph in whole_paragraphs), block.excerpt
+    assert len(whole_paragraphs) == len(document.body.paragraphs) + len(document.left_out)
+    assert_words_map_back(source, whole)
+
+
+@pytest.mark.parametrize("name", [path.name for path in sorted(FIXTURES.glob("*.html"))])
+def test_left_out_blocks_point_at_their_text_in_the_source(name: str) -> None:
+    source, document = load(name)
+    for block in document.left_out:
+        shown = html.unescape(re.sub(r"<[^>]*>", "", source[block.start:block.end]))
+        assert "".join(shown.split()).startswith(block.excerpt.replace(" ", ""))
+        assert block.characters >= len(block.excerpt)
+
+
+def test_without_the_extractor_the_article_element_is_read_as_before(monkeypatch) -> None:
+    monkeypatch.setattr("claimtrack.main_content.extractor_installed", lambda: False)
+    _, document = load("article_page.html")
+    assert document.story_found_by == "<article>"
+    assert document.body.paragraph_texts()[:2] == ["By Jane Doe", "March 5, 2024"]
+    assert "Ferry fares to rise" in left_out_texts(document)
+
+
+def test_marker_characters_on_the_page_are_never_read_as_markers() -> None:
+    marks = "\u2e28\u2e29\u27e6\u27e7\u2983\u2984"
+    source = (FIXTURES / "div_soup_page.html").read_text(encoding="utf-8").replace(
+        "Thoughts with all", f"{marks} \u2e280\u2e29 Thoughts with all")
+    document = parse_html(source)
+    assert document.story_found_by == "<body>"
+    assert document.body.paragraph_texts()[-1].startswith("\u00a9 2024 Northern Herald")
+
+
+@pytest.fixture(scope="module")
+def page_claims():
+    import claimtrack
+    from claimtrack.load import load as load_paths
+
+    articles = load_paths(sorted(FIXTURES.glob("*.html"))).articles
+    claims = claimtrack.extract(articles)
+    return {article.id: (article, [claim for claim in claims if claim.article == article.id]) for article in articles}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["div_soup_page.html", "article_related_page.html", "short_story_page.html",
+                                  "table_story_page.html"])
+def test_claims_come_from_the_story_and_point_at_its_characters(page_claims, name: str) -> None:
+    article, claims = page_claims[name]
+    assert claims
+    source = (FIXTURES / name).read_text(encoding="utf-8")
+    assert article.text == source
+    for claim in claims:
+        written = plain_marks(html.unescape(re.sub(r"<[^>]*>", "", source[claim.start:claim.end])))
+        assert " ".join(written.split()) == claim.claim_text, claim.id
+        assert not any(block.start <= claim.start < block.end for block in article.left_out), claim.id
+
+
+@pytest.mark.model
+def test_figures_of_the_page_around_the_story_are_not_claims(page_claims) -> None:
+    def claim_texts(name: str) -> set[str]:
+        return {claim.claim_text for claim in page_claims[name][1]}
+
+    assert {"Fifteen people", "79 passengers", "30 volunteers"} <= claim_texts("div_soup_page.html")
+    assert {"about £35", "9.2%"} <= claim_texts("article_related_page.html")
+    assert {"1,106", "41.2%"} <= claim_texts("table_story_page.html")
+    found = " | ".join(text for name in page_claims for text in claim_texts(name))
+    for furniture in ("20", "142", "8,273.1", "100 people", "4.99%", "£18m", "2.3 million", "12%", "£90m", "87",
+                      "50%", "45 jobs", "14°C", "£2"):
+        assert furniture not in found.split(" | "), furniture
+        assert not any(text.startswith(f"{furniture} ") for text in found.split(" | ")), furniture

@@ -155,3 +155,22 @@ def test_every_word_of_the_analysis_text_maps_back_to_the_same_word(text):
 def test_any_bytes_load_or_are_skipped_never_raise(data):
     result = load(["-"], stdin=data)
     assert len(result.articles) + len(result.skipped) == 1
+
+
+def test_web_page_furniture_left_out_is_noted_and_listed():
+    [article] = load([FIXTURES / "html" / "div_soup_page.html"]).articles
+    count, characters = len(article.left_out), sum(block.characters for block in article.left_out)
+    assert article.notes == [
+        f"left out {count} blocks of text ({characters:,} characters) that trafilatura does not read as the story "
+        f"(menus, banners, related links, comments); --whole-page reads them, -v lists them"]
+    assert "The mayor said 20 died, not 15." in [block.excerpt[:31] for block in article.left_out]
+
+
+def test_whole_page_leaves_nothing_out_and_plain_text_is_read_the_same_either_way():
+    [page] = load([FIXTURES / "html" / "div_soup_page.html"], whole_page=True).articles
+    assert (page.left_out, page.notes) == ([], [])
+    assert "The mayor said 20 died, not 15." in analysis_text(page)
+    for story_only, whole in zip(load([SEEDS, ARTICLES]).articles, load([SEEDS, ARTICLES], whole_page=True).articles):
+        if story_only.format != "html":
+            assert analysis_text(story_only) == analysis_text(whole)
+            assert story_only.model_dump() == whole.model_dump()
