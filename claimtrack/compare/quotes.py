@@ -32,10 +32,16 @@ SPEAKER_RUN = 6
 MEMBERS_CHECKED = 32
 _TOKEN = re.compile(r"\w+")
 _WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+# Contractions a transcript may write out; "'s" and "'d" stand for two words each and are left as written.
+CONTRACTIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "n't": " not", "'m": " am",
+                "'re": " are", "'ve": " have", "'ll": " will"}
+_CONTRACTION = re.compile(r"\b(?:won['’]t|can['’]t|cannot)\b|n['’]t\b|['’](?:m|re|ve|ll)\b", re.IGNORECASE)
 
 
 def _normalise(text: str) -> list[str]:
-    # "pre-conditions" and "preconditions" are one word spelled two ways, not a changed word.
+    # "pre-conditions" and "preconditions" are one word spelled two ways, not a changed word; "don't" and
+    # "do not" are one word transcribed two ways.
+    text = _CONTRACTION.sub(lambda m: CONTRACTIONS[m.group().casefold().replace("’", "'")], text)
     return [w.casefold() for w in _TOKEN.findall(_WORD_HYPHEN.sub("", text))]
 
 
