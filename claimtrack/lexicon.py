@@ -24,8 +24,10 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "paid": frozenset({"pay", "buy", "acquire", "purchase", "sell", "cost", "value", "worth", "price", "bid",
                        "offer", "deal", "spend", "fund", "raise", "borrow", "lend", "owe", "embezzle", "steal",
                        "misuse", "loan"}),
+    # "took to the streets" is read through its light verb (LIGHT_VERBS): the street is where people gather.
     "gathered": frozenset({"march", "protest", "demonstrate", "rally", "gather", "attend", "join",
-                           "crowd", "protester", "demonstrator", "marcher", "participate", "attendance"}),
+                           "crowd", "protester", "demonstrator", "marcher", "participate", "attendance",
+                           "street"}),
     "attacked": frozenset({"attack", "raid", "assault", "strike"}),
     # A hijacking succeeded; an attack may not have: ships attacked and ships hijacked are two counts.
     "hijacked": frozenset({"hijack", "hijacking", "hijacker", "commandeer"}),
@@ -155,6 +157,11 @@ GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "
                            "do", "set", "show", "turn", "look", "add", "reach", "stand"})
 # Verbs that leave a figure's event unnamed in comparison: a level, or a verb of any event.
 UNNAMING_VERBS = LEVEL_VERBS | GENERIC_VERBS
+# Verbs that say little alone and take their event from their object: "staged a protest", "held a rally",
+# "took to the streets", "made 12 arrests".
+LIGHT_VERBS = frozenset({"take", "stage", "hold", "make", "launch", "mount", "carry"})
+# Verbs only people do: a bare figure as their subject counts people ("an estimated 200,000 attended").
+PEOPLE_VERBS = frozenset({"die", "perish", "attend", "march", "protest", "rally", "demonstrate", "participate"})
 # Nouns that count people by what happened to them: the event is theirs, what is counted is people.
 PEOPLE_BY_EVENT = frozenset({"dead", "death", "fatality", "casualty", "injured", "wounded", "hurt", "injury",
                              "arrestee", "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher",

@@ -21,12 +21,14 @@ from claimtrack.lexicon import (
     EXPECTATION_WORDS,
     KILOMETRES,
     LEVEL_VERBS,
+    LIGHT_VERBS,
     MAGNITUDE_WORDS,
     MEASURE_SYNONYMS,
     MONTH_NAMES,
     NOT_EVENT_VERBS,
     PART_WORDS,
     PEOPLE_BY_EVENT,
+    PEOPLE_VERBS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
@@ -72,6 +74,9 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         _event_lemma(verb) if verb is not None and _lemma(verb) not in REPORTING_VERBS else None)
     if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
         measure = _subject_measure(verb, anchor)
+    elif measure is None and not partitive and unit == "count" and verb is not None and anchor.head.i == verb.i \
+            and anchor.dep_ == "nsubj" and _event_lemma(verb) in PEOPLE_VERBS:
+        measure = "people"
     clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
 
     holder, attribute = _holder(doc, first, last, head, verb, unit)
@@ -125,10 +130,15 @@ def _lemma(token: Token) -> str:
 
 
 def _event_lemma(token: Token) -> str:
-    """The verb's lemma, with its particle where that makes another event ("take part")."""
+    """The verb's lemma, with its particle where that makes another event ("take part"), or for a light verb
+    the event its object names ("staged a protest", "took to the streets")."""
     lemma = _lemma(token)
     if lemma == "take" and any(c.lower_ == "part" for c in token.children):
         return "participate"
+    if lemma in LIGHT_VERBS:
+        objects = [c for c in token.children if c.dep_ == "dobj"] + \
+            [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        return next((_lemma(o) for o in objects if _lemma(o) in EVENT_CLASS_OF), lemma)
     return lemma
 
 
