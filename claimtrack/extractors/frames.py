@@ -340,10 +340,15 @@ def _population_holder(doc: Doc, first: int, verb: Token | None) -> str | None:
         home = doc[home_to]
         described = home.head if home.dep_ == "appos" else None
         return entity_text(described) if described is not None and described.ent_type_ in _PLACE_ENTITIES else ""
-    if verb is not None and _lemma(verb) in POPULATION_VERBS:
-        place = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named_population = any(_lemma(t) == "population" for t in doc[max(first - 4, 0): first])
+    if verb is not None and (_lemma(verb) in POPULATION_VERBS or named_population):
+        # "the island, which has 200,000 residents": the place a relative clause describes; "Qeshm has a
+        # population of more than 100,000": the population names the attribute whatever the verb.
+        place = _clause_subject(verb, ("nsubj",))
         if place is not None and (place.ent_type_ in _PLACE_ENTITIES or _lemma(place) in PLACE_NOUNS):
             return entity_text(place) if place.ent_type_ in _PLACE_ENTITIES else ""
+        if named_population:
+            return ""
     return None
 
 
