@@ -77,6 +77,8 @@ EXPECTATION_WORDS = frozenset({"will", "would", "could", "may", "might", "should
                                "forecast", "aim", "hope", "seek", "target", "propose", "want", "intend",
                                "predict", "likely", "potential", "possible"})
 ESTIMATE_WORDS = frozenset({"estimate", "estimated", "projected"})
+# Verbs that set a figure on what their object measures: "police put the crowd at 30,000".
+ESTIMATING_VERBS = frozenset({"put", "estimate", "place", "peg", "number"})
 # Attributes a figure can state of its holder, by the unit or the word that introduces it.
 AGE_WORDS = frozenset({"age", "aged", "old"})
 TENURE_VERBS = frozenset({"work", "serve", "employ", "live", "spend", "stay", "teach", "lead", "hold"})

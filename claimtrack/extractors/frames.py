@@ -17,6 +17,7 @@ from claimtrack.lexicon import (
     CURRENCY_NAMES,
     DURATION_UNITS,
     ESTIMATE_WORDS,
+    ESTIMATING_VERBS,
     EVENT_CLASS_OF,
     EXPECTATION_WORDS,
     KILOMETRES,
@@ -74,8 +75,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         _event_lemma(verb) if verb is not None and _lemma(verb) not in REPORTING_VERBS else None)
     if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
         measure = _subject_measure(verb, anchor)
-    elif measure is None and not partitive and unit == "count" and verb is not None and anchor.head.i == verb.i \
-            and anchor.dep_ == "nsubj" and _event_lemma(verb) in PEOPLE_VERBS:
+    elif measure is None and not partitive and unit == "count" and verb is not None and \
+            _event_lemma(verb) in PEOPLE_VERBS and _does(anchor, verb):
         measure = "people"
     clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
 
@@ -164,6 +165,14 @@ def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     return lemma, False
 
 
+def _does(anchor: Token, verb: Token) -> bool:
+    """The figure is who does what the verb says: its subject, or the agent of its passive ("was attended by
+    an estimated 200,000")."""
+    if anchor.head.i == verb.i:
+        return anchor.dep_ == "nsubj"
+    return anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and anchor.head.head.i == verb.i
+
+
 def _casualty_word(doc: Doc, last: int, head: Token | None) -> Token | None:
     """The word after a figure that counts people by what happened to them: "2 dead", "80 hurt", "14
     injured", whether it is parsed as the counted noun or as the figure's adjective."""
@@ -193,6 +202,12 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
     if verb is not None:
         carriers.append(verb)
         carriers += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr") and c.pos_ in ("ADJ", "NOUN")]
+        if _lemma(verb) in ESTIMATING_VERBS:
+            # "police put the march at 30,000", "officials put the death toll at 10": the object is what
+            # the figure measures.
+            measured = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if measured is not None:
+                carriers += [measured, *(c for c in measured.children if c.dep_ in ("compound", "amod"))]
         if _lemma(verb) in LEVEL_VERBS:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
@@ -238,8 +253,10 @@ def _clause_subject(verb: Token, relations: tuple[str, ...]) -> Token | None:
 
 
 def _subject_measure(verb: Token, anchor: Token) -> str | None:
-    """"The population is 120,000", "the number of dead rose to 10": the subject says what is measured."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """"The population is 120,000", "the number of dead rose to 10": the subject says what is measured; for
+    "officials put the toll at 10", the object does."""
+    measured = ("dobj",) if _lemma(verb) in ESTIMATING_VERBS else ("nsubj", "nsubjpass")
+    subject = next((c for c in verb.children if c.dep_ in measured), None)
     if subject is None or subject.i == anchor.i or subject.pos_ not in ("NOUN",):
         return None
     of_object = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
