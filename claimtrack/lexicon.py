@@ -73,7 +73,8 @@ CHANGE_WORDS = frozenset({"rise", "fall", "increase", "decrease", "jump", "drop"
 ADDITIONAL_WORDS = frozenset({"additional", "another", "extra", "further", "more", "new"})
 CUMULATIVE_PHRASES = (("so", "far"), ("to", "date"), ("in", "all"), ("in", "total"), ("altogether",),
                       ("overall",), ("total",), ("cumulative",), ("since",))
-EXPECTATION_WORDS = frozenset({"will", "would", "could", "may", "might", "should", "expect", "plan", "project",
+# "can" too: "a magnitude-6.0 quake can cause severe damage" says what may happen, not what did.
+EXPECTATION_WORDS = frozenset({"will", "would", "can", "could", "may", "might", "should", "expect", "plan", "project",
                                "forecast", "aim", "hope", "seek", "target", "propose", "want", "intend",
                                "predict", "likely", "potential", "possible"})
 ESTIMATE_WORDS = frozenset({"estimate", "estimated", "projected"})

@@ -252,9 +252,10 @@ def _places_overlap(a: list[str], b: list[str]) -> bool:
 
 def place_figure(fact: FigureFacts, candidates: list[list[FigureFacts]]) -> int | None:
     """The candidate group `fact` joins: every member checked must allow it, a weak match only between
-    values that can both hold, and an article never gives a slot two values. Among groups that allow it,
-    the one holding the same value, then the one with more firm matches."""
-    best: tuple[tuple[bool, int], int] | None = None
+    values that can both hold, and an article never gives a slot two values. Among groups that allow it, one
+    that matches it firmly, then the one holding the same value, then the one with more firm matches: a
+    story's magnitude joins the story's quake, not a generic "a magnitude-6.0 quake can" of the same value."""
+    best: tuple[tuple[bool, bool, int], int] | None = None
     for index, group in enumerate(candidates):
         score = _allowed(fact, group)
         if score is not None and (best is None or score > best[0]):
@@ -262,8 +263,9 @@ def place_figure(fact: FigureFacts, candidates: list[list[FigureFacts]]) -> int 
     return None if best is None else best[1]
 
 
-def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | None:
-    """(holds a member of the same value, number of firm matches), or None when a member refuses it.
+def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, int] | None:
+    """(matched firmly, holds a member of the same value, number of firm matches), or None when a member
+    refuses it.
     A member that matches only weakly and states another value refuses it unless more members match it
     firmly than refuse it so: a bare "Ten" in a toll's group does not keep out "three people killed", which
     the group's "10 people killed" answers, and weak matches never make a clash."""
@@ -279,7 +281,7 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, int] | 
         equal += _same_value(fact, member)
     if weak_objections >= max(firm, 1):
         return None
-    return equal > 0, firm
+    return firm > 0, equal > 0, firm
 
 
 def _second_value(a: FigureFacts, b: FigureFacts) -> bool:

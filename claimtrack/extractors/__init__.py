@@ -292,12 +292,13 @@ def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantit
 
 
 def _resolve_holder(holder: str | None, position: int, context: _ArticleContext) -> str | None:
-    """A holder named by a pronoun is the person last named before it; a name, as the article gives it in full."""
+    """A holder named by a pronoun is the person last named before it; a name, as the article gives it in full;
+    a common noun ("quake") as it is, for it names no one ("Killer Quake" in a headline is not its full name)."""
     if holder is None:
         return None
     if holder in PRONOUNS:
         return context.last_person_before(position)
-    return context.full_name(holder)
+    return holder if holder.islower() else context.full_name(holder)
 
 
 def _outermost(chain: list[Link]) -> Link:

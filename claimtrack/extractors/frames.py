@@ -88,6 +88,10 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     if attribute == "magnitude" and holder is None:
         # An aftershock's magnitude is not the main shock's.
         shock = next((t for t in doc[max(first - 3, 0): last + 6] if _lemma(t) in QUAKE_NOUNS), None)
+        if shock is None and verb is not None:
+            # "the quake, which struck on Sunday with a force of about 6.0": the shock the clause is about.
+            subject = _clause_subject(verb, ("nsubj", "nsubjpass"))
+            shock = subject if subject is not None and _lemma(subject) in QUAKE_NOUNS else None
         holder = QUAKE_NOUNS[_lemma(shock)] if shock is not None else None
     if attribute is None and (measure is None or measure in PERSON_NOUNS):
         population_of = _population_holder(doc, first, verb)
