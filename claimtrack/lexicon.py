@@ -165,10 +165,14 @@ UNNAMING_VERBS = LEVEL_VERBS | GENERIC_VERBS
 LIGHT_VERBS = frozenset({"take", "stage", "hold", "make", "launch", "mount", "carry"})
 # Verbs only people do: a bare figure as their subject counts people ("an estimated 200,000 attended").
 PEOPLE_VERBS = frozenset({"die", "perish", "attend", "march", "protest", "rally", "demonstrate", "participate"})
+# What a company's price is quoted for: "EDS shares closed at $24.34".
+STOCK_NOUNS = frozenset({"share", "stock"})
+# People named by a role an event gave them; in the singular, one person who may do anything else.
+ROLE_NOUNS = frozenset({"arrestee", "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher",
+                        "survivor"})
 # Nouns that count people by what happened to them: the event is theirs, what is counted is people.
-PEOPLE_BY_EVENT = frozenset({"dead", "death", "fatality", "casualty", "injured", "wounded", "hurt", "injury",
-                             "arrestee", "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher",
-                             "homeless", "survivor", "missing"})
+PEOPLE_BY_EVENT = ROLE_NOUNS | {"dead", "death", "fatality", "casualty", "injured", "wounded", "hurt", "injury",
+                                "homeless", "missing"}
 # Words the small model glues to the front of a name ("But Ms Cooper", "Tuesday Mr Ebbers", "And Moya"):
 # conjunctions, weekdays and sentence adverbs, never part of whom they precede.
 NAME_GLUE_WORDS = frozenset({

@@ -39,6 +39,8 @@ from claimtrack.lexicon import (
     REPORTING_VERBS,
     REVISION_VERBS,
     REVISION_WORDS,
+    ROLE_NOUNS,
+    STOCK_NOUNS,
     TALLY_NOUNS,
     TENURE_VERBS,
 )
@@ -64,7 +66,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     head = doc[counted[-1]] if counted else None
     measure, partitive = _measure(head, unit)
     carriers = _event_carriers(anchor, head, verb)
-    casualty = _casualty_word(doc, last, head) if unit == "count" else None
+    casualty = _casualty_word(doc, last, head, verb) if unit == "count" else None
     if casualty is not None:
         # "2 dead, 1 wounded", "80 hurt": people, and the word says what happened to them, whatever the
         # headline's verb ("Quake kills 10; 80 hurt").
@@ -177,9 +179,11 @@ def _does(anchor: Token, verb: Token) -> bool:
     return anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and anchor.head.head.i == verb.i
 
 
-def _casualty_word(doc: Doc, last: int, head: Token | None) -> Token | None:
+def _casualty_word(doc: Doc, last: int, head: Token | None, verb: Token | None) -> Token | None:
     """The word after a figure that counts people by what happened to them: "2 dead", "80 hurt", "14
     injured", whether it is parsed as the counted noun or as the figure's adjective."""
+    if _one_in_a_role(head, verb):
+        return None
     word = head if head is not None else (doc[last + 1] if last + 1 < len(doc) else None)
     return word if word is not None and word.lower_ in PEOPLE_BY_EVENT and word.lower_ in EVENT_CLASS_OF else None
 
@@ -222,7 +226,16 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             # "damage estimated at €40 million": the noun the participle describes.
             carriers.append(verb.head)
+    if _one_in_a_role(head, verb):
+        carriers = [t for t in carriers if t.i != head.i]
     return carriers
+
+
+def _one_in_a_role(head: Token | None, verb: Token | None) -> bool:
+    """A role in the singular beside a verb of its own: "one protester threw a petrol bomb" is one person
+    doing something, not a crowd that gathered; what happened is what the verb says."""
+    return head is not None and head.tag_ == "NN" and _lemma(head) in ROLE_NOUNS and verb is not None and \
+        _lemma(verb) not in NOT_EVENT_VERBS
 
 
 def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str | None:
@@ -232,17 +245,21 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
     A reporting verb's subject is the source, not the doer; a level has no doer."""
     if verb is None or _lemma(verb) in NOT_EVENT_VERBS:
         return None
-    subject = _clause_subject(verb, ("nsubj",))
-    if subject is None and verb.dep_ in ("advcl", "xcomp"):
-        # "Goode was the hero, kicking 22 points", "Liverpool were reported to have bid £3.5m": the doer is
-        # the subject of the clause it hangs from.
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _clause_subject(verb, ("nsubj",)) or _controlling_subject(verb)
     if subject is None or first <= subject.i <= last or subject.i in counted:
         return None
     if subject.pos_ != "PROPN":
         # "the barrister Tom Reyes, representing seven": the name stands beside the noun.
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     return entity_text(subject) if subject.pos_ == "PROPN" and subject.lower_ not in _PRONOUNS else None
+
+
+def _controlling_subject(verb: Token) -> Token | None:
+    """The subject of the clause a subjectless verb hangs from: "Goode was the hero, kicking 22 points",
+    "Liverpool were reported to have bid £3.5m", "HP shares dropped $2.49 to close at $46.64"."""
+    if verb.dep_ not in ("advcl", "xcomp"):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _clause_subject(verb: Token, relations: tuple[str, ...]) -> Token | None:
@@ -316,7 +333,8 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     if owner is not None:
         return owner, _attribute(unit, verb)
     if verb is not None and (unit != "count" or _lemma(verb) in TENURE_VERBS):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or \
+            _controlling_subject(verb)
         if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
             subject = verb.head
         if subject is not None and not subject.i <= figure.i <= subject.right_edge.i and \
@@ -428,8 +446,10 @@ def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
 
 
 def _named_modifier(noun: Token) -> str | None:
-    named = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.ent_type_ in _NAMED_HOLDERS),
-                 None)
+    """The name before a noun that makes it someone's: "EDS shares", "Britain's economy". Before shares or
+    stock a capitalised word is a company's name even where the model knows no such name."""
+    named = next((c for c in noun.children if c.dep_ in ("compound", "poss") and (
+        c.ent_type_ in _NAMED_HOLDERS or _lemma(noun) in STOCK_NOUNS and c.text[:1].isupper())), None)
     return entity_text(named) if named is not None else None
 
 
