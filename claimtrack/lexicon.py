@@ -32,7 +32,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     # A hijacking succeeded; an attack may not have: ships attacked and ships hijacked are two counts.
     "hijacked": frozenset({"hijack", "hijacking", "hijacker", "commandeer"}),
     "held": frozenset({"hold", "keep", "hostage", "captive"}),
-    "destroyed": frozenset({"destroy", "flatten", "damage", "collapse", "raze", "demolish"}),
+    "destroyed": frozenset({"destroy", "flatten", "damage", "collapse", "raze", "demolish", "destruction"}),
     "missing": frozenset({"miss", "missing", "disappear", "unaccounted"}),
     "earned": frozenset({"earn", "revenue", "sale", "profit", "income", "turnover", "generate"}),
     "cut": frozenset({"cut", "lay", "eliminate", "layoff", "shed", "axe"}),
@@ -161,8 +161,9 @@ GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "
 # Verbs that leave a figure's event unnamed in comparison: a level, or a verb of any event.
 UNNAMING_VERBS = LEVEL_VERBS | GENERIC_VERBS
 # Verbs that say little alone and take their event from their object: "staged a protest", "held a rally",
-# "took to the streets", "made 12 arrests".
-LIGHT_VERBS = frozenset({"take", "stage", "hold", "make", "launch", "mount", "carry"})
+# "took to the streets", "made 12 arrests", "caused destruction in seven villages", "suffered injuries".
+LIGHT_VERBS = frozenset({"take", "stage", "hold", "make", "launch", "mount", "carry", "cause", "leave",
+                         "suffer"})
 # Verbs only people do: a bare figure as their subject counts people ("an estimated 200,000 attended").
 PEOPLE_VERBS = frozenset({"die", "perish", "attend", "march", "protest", "rally", "demonstrate", "participate"})
 # What a company's price is quoted for: "EDS shares closed at $24.34".
