@@ -105,7 +105,8 @@ DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", 
 POPULATION_VERBS = frozenset({"have", "be", "live", "house", "inhabit", "number"})
 # Lengths, in kilometres: one slot may be written in either ("940 miles", "1,500 km").
 KILOMETRES = {"km": 1.0, "mile": 1.609344, "m": 0.001, "metre": 0.001, "meter": 0.001, "metres": 0.001,
-              "meters": 0.001, "feet": 0.0003048, "foot": 0.0003048, "nautical miles": 1.852}
+              "meters": 0.001, "feet": 0.0003048, "foot": 0.0003048, "nautical miles": 1.852, "yard": 0.0009144,
+              "yards": 0.0009144, "inch": 0.0000254, "inches": 0.0000254}
 # Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
 STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
 

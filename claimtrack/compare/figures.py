@@ -269,19 +269,27 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
     A member that matches only weakly and states another value refuses it unless more members match it
     firmly than refuse it so: a bare "Ten" in a toll's group does not keep out "three people killed", which
     the group's "10 people killed" answers, and weak matches never make a clash."""
-    firm = equal = weak_objections = 0
+    firm = equal = weak_objections = confirmed = 0
     for member in group[:MEMBERS_CHECKED]:
         basis = match(fact, member)
         if basis is None or _second_value(fact, member):
             return None
         if fact.measure and member.measure and fact.measure != member.measure and not _same_value(fact, member):
             return None  # another word for the counted thing: only the very same value confirms it
-        weak_objections += basis == "weak" and not _restates(fact, member)
+        restated = _restates(fact, member)
+        weak_objections += basis == "weak" and not restated
         firm += basis == "firm"
         equal += _same_value(fact, member)
-    if weak_objections >= max(firm, 1):
+        confirmed += basis == "firm" or restated and _comparable(fact, member)
+    if weak_objections >= max(firm, 1) or not confirmed:
         return None
     return firm > 0, equal > 0, firm
+
+
+def _comparable(a: FigureFacts, b: FigureFacts) -> bool:
+    """Whether the two values can confirm a thin match: sums in two currencies always "both hold", so they
+    confirm nothing, unless one sentence gives one as the conversion of the other ("$11bn (£5.8bn)")."""
+    return a.currency == b.currency or a.claim.sentence == b.claim.sentence
 
 
 def _second_value(a: FigureFacts, b: FigureFacts) -> bool:

@@ -63,7 +63,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
                unit: str) -> Frame:
     """The frame of the figure spanning tokens `first`..`last`, counting the tokens `counted`, hanging from
     `verb`."""
-    head = doc[counted[-1]] if counted else None
+    head = doc[counted[-1]] if counted else _noun_of_a_converted_sum(doc, last, unit)
     measure, partitive = _measure(head, unit)
     carriers = _event_carriers(anchor, head, verb)
     casualty = _casualty_word(doc, last, head, verb) if unit == "count" else None
@@ -171,6 +171,22 @@ def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     return lemma, False
 
 
+def _noun_of_a_converted_sum(doc: Doc, last: int, unit: str) -> Token | None:
+    """The noun a sum describes across the conversion written after it: "a $27.5bn (£14.5bn) back tax bill"
+    is a bill, in either currency, and another sum than the $9.4bn paid for the company."""
+    if not unit.startswith("money:"):
+        return None
+    figure = doc[last]
+    if figure.dep_ == "appos" and figure.head.i < figure.i:
+        figure = figure.head  # the conversion stands beside the sum it converts
+    noun = figure.head
+    written_between = doc[figure.i + 1: noun.i]
+    if noun.pos_ != "NOUN" or noun.i <= figure.i or figure.dep_ not in ("nmod", "compound", "amod", "nummod") or \
+            not any(t.text == "(" for t in written_between):
+        return None
+    return noun
+
+
 def _does(anchor: Token, verb: Token) -> bool:
     """The figure is who does what the verb says: its subject, or the agent of its passive ("was attended by
     an estimated 200,000")."""
@@ -182,7 +198,7 @@ def _does(anchor: Token, verb: Token) -> bool:
 def _casualty_word(doc: Doc, last: int, head: Token | None, verb: Token | None) -> Token | None:
     """The word after a figure that counts people by what happened to them: "2 dead", "80 hurt", "14
     injured", whether it is parsed as the counted noun or as the figure's adjective."""
-    if _one_in_a_role(head, verb):
+    if _role_gives_way(head, verb):
         return None
     word = head if head is not None else (doc[last + 1] if last + 1 < len(doc) else None)
     return word if word is not None and word.lower_ in PEOPLE_BY_EVENT and word.lower_ in EVENT_CLASS_OF else None
@@ -226,16 +242,18 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             # "damage estimated at €40 million": the noun the participle describes.
             carriers.append(verb.head)
-    if _one_in_a_role(head, verb):
+    if _role_gives_way(head, verb):
         carriers = [t for t in carriers if t.i != head.i]
     return carriers
 
 
-def _one_in_a_role(head: Token | None, verb: Token | None) -> bool:
-    """A role in the singular beside a verb of its own: "one protester threw a petrol bomb" is one person
-    doing something, not a crowd that gathered; what happened is what the verb says."""
-    return head is not None and head.tag_ == "NN" and _lemma(head) in ROLE_NOUNS and verb is not None and \
-        _lemma(verb) not in NOT_EVENT_VERBS
+def _role_gives_way(head: Token | None, verb: Token | None) -> bool:
+    """Whether the verb, not the role noun, says what happened. A role says what once happened to people;
+    the verb says what happened to them here: "eight protesters have been charged" counts people charged,
+    and "one protester threw a petrol bomb" is one person doing something, not a crowd that gathered."""
+    if head is None or _lemma(head) not in ROLE_NOUNS or verb is None:
+        return False
+    return _event_lemma(verb) in EVENT_CLASS_OF or head.tag_ == "NN" and _lemma(verb) not in NOT_EVENT_VERBS
 
 
 def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str | None:
