@@ -41,6 +41,7 @@ MEMBERS_CHECKED = 16
 # Figures of one value held against another value, per side.
 CLASH_SAMPLE = 4
 PERSON = "person"
+ANNUAL = "year"
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _WRITTEN_DAYS = (re.compile(r"(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"),
                  re.compile(r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3,9})\.? (?P<year>\d{4})"))
@@ -118,7 +119,7 @@ def match(a: FigureFacts, b: FigureFacts) -> str | None:
 
 def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     fa, fb = a.frame, b.frame
-    if a.unit != b.unit or _modalities_apart(fa.modality, fb.modality) or fa.rate != fb.rate or \
+    if a.unit != b.unit or _modalities_apart(fa.modality, fb.modality) or _rates_apart(fa.rate, fb.rate) or \
             (fa.scope == "change") != (fb.scope == "change") or (fa.scope == "part") != (fb.scope == "part"):
         return None
     story_attribute = fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute
@@ -187,13 +188,19 @@ def _modalities_apart(a: str, b: str) -> bool:
     return a != b and "denied" in (a, b)
 
 
+def _rates_apart(a: str | None, b: str | None) -> bool:
+    """A figure per share, per barrel or each is never a total. A yearly figure is often written without "a
+    year" ("revenue of $54bn" and "a $54bn-a-year services arm"), which only the same value can confirm."""
+    return a != b and {a, b} != {ANNUAL, None}
+
+
 def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     """What may tell a background event from the story, or one day from another: another place or date,
     or a place, a year or a holder named on one side only. Not enough to keep figures apart (the small
     model takes "Ukrainian" for a place), but it keeps the match weak, so only values that can both hold
     meet."""
     fa, fb = a.frame, b.frame
-    evidence = [(fa.years, fb.years), (fa.dates, fb.dates)]
+    evidence = [(fa.years, fb.years), (fa.dates, fb.dates), (fa.rate, fb.rate)]
     if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute):
         # A quake has one magnitude and an island one population, wherever the clause names it; another
         # place's, or an earlier quake's, comes with its own name or year.

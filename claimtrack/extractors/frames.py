@@ -56,6 +56,7 @@ _COMPASS = re.compile(r"(north|south)(-?(east|west))?|east|west")
 _NAMED_HOLDERS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
+_HYPHENS = {"-", "‐", "‑", "–"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
@@ -450,16 +451,19 @@ def _priced_thing(verb: Token | None) -> str | None:
 
 def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
     """"$25 a share", "£30,000 per year", "$10 each": a figure per unit is not a total; "$1.36 against the
-    euro" is an exchange rate, per euro."""
-    after = counted[-1] + 1 if counted else last + 1
-    words = doc[after: after + 3]
-    if len(words) >= 1 and words[0].lower_ == "each":
-        return "each"
-    if len(words) >= 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
-        return _lemma(words[1])
-    if len(words) == 3 and words[0].lower_ in ("against", "versus") and words[1].lower_ == "the" and \
-            _lemma(words[2]) in CURRENCY_NAMES:
-        return _lemma(words[2])
+    euro" is an exchange rate, per euro. The rate may be glued to the figure before what it counts: "the
+    $25-per-share sale price", "a $30-a-barrel deal"."""
+    glued = last + 1 < len(doc) and doc[last + 1].text in _HYPHENS and not doc[last].whitespace_
+    for after in dict.fromkeys((last + 1, counted[-1] + 1) if glued and counted else
+                               (counted[-1] + 1 if counted else last + 1,)):
+        words = [t for t in doc[after: after + 5] if not (t.text in _HYPHENS and not doc[t.i - 1].whitespace_)][:3]
+        if len(words) >= 1 and words[0].lower_ == "each":
+            return "each"
+        if len(words) >= 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
+            return _lemma(words[1])
+        if len(words) == 3 and words[0].lower_ in ("against", "versus") and words[1].lower_ == "the" and \
+                _lemma(words[2]) in CURRENCY_NAMES:
+            return _lemma(words[2])
     return None
 
 
