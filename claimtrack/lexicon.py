@@ -76,7 +76,7 @@ CUMULATIVE_PHRASES = (("so", "far"), ("to", "date"), ("in", "all"), ("in", "tota
 # "can" too: "a magnitude-6.0 quake can cause severe damage" says what may happen, not what did.
 EXPECTATION_WORDS = frozenset({"will", "would", "can", "could", "may", "might", "should", "expect", "plan", "project",
                                "forecast", "aim", "hope", "seek", "target", "propose", "want", "intend",
-                               "predict", "likely", "potential", "possible"})
+                               "predict", "likely", "potential", "possible", "attempt", "try", "need"})
 ESTIMATE_WORDS = frozenset({"estimate", "estimated", "projected"})
 # Verbs that set a figure on what their object measures: "police put the crowd at 30,000".
 ESTIMATING_VERBS = frozenset({"put", "estimate", "place", "peg", "number"})

@@ -122,8 +122,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         holder=holder,
         attribute=attribute,
         places=_places(clause, first, last),
-        years=sorted({int(y) for t in clause if t.ent_type_ == "DATE" and not first <= t.i <= last
-                      for y in _YEAR.findall(t.text)}),
+        years=sorted({int(y) for t in [*clause, *_described_noun_modifiers(verb)]
+                      if t.ent_type_ == "DATE" and not first <= t.i <= last for y in _YEAR.findall(t.text)}),
         dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=scope,
@@ -131,6 +131,14 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         revision=_revision(verb, anchor, clause),
         agent=_agent(verb, first, last, counted),
     )
+
+
+def _described_noun_modifiers(verb: Token | None) -> list[Token]:
+    """The words before the noun a relative clause describes: "the 1989 disaster in which 96 died" happened in
+    1989, as the figure did."""
+    if verb is None or verb.dep_ != "relcl":
+        return []
+    return [t for t in verb.head.subtree if t.i < verb.head.i]
 
 
 def _lemma(token: Token) -> str:
