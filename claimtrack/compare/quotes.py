@@ -100,10 +100,30 @@ def same_quote(a: QuoteFacts, b: QuoteFacts) -> bool:
         # One speaker's statement reworded keeps a good stretch of its words ("reaffirmed their commitment
         # to further developing ..."); a common phrase of four words does not make two sentences one.
         return mostly_shared or fuzz.ratio(a.padded, b.padded) >= REWORDING_SIMILARITY or \
-            not _runs(a.words, SPEAKER_RUN).isdisjoint(_runs(b.words, SPEAKER_RUN))
+            _reworded_around_a_run(a.words, b.words)
     # "This is a sad day for ..." and "This is a sad time for ...": one utterance, a word changed.
     return mostly_shared and not a.long_runs.isdisjoint(b.long_runs) or \
         fuzz.ratio(a.padded, b.padded) >= ONE_WORDING_CHANGED
+
+
+def _reworded_around_a_run(a: list[str], b: list[str]) -> bool:
+    """One statement reworded: a long run of words in common, and words of the statement kept beside it
+    ("reaffirmed their commitment to further developing friendly relations ... and cooperation" and "...
+    developing relations of friendship ... and cooperation"). Two sentences of one speech that repeat a
+    phrase ("a tight labour market and buoyant commodity prices") share nothing else."""
+    shared = _runs(a, SPEAKER_RUN) & _runs(b, SPEAKER_RUN)
+    if not shared:
+        return False
+    return bool(_words_beside(a, shared) & _words_beside(b, shared))
+
+
+def _words_beside(words: list[str], runs: frozenset[tuple[str, ...]]) -> set[str]:
+    """The quote's content words outside the given runs."""
+    covered: set[int] = set()
+    for start in range(len(words) - SPEAKER_RUN + 1):
+        if tuple(words[start: start + SPEAKER_RUN]) in runs:
+            covered.update(range(start, start + SPEAKER_RUN))
+    return {w for i, w in enumerate(words) if i not in covered and w not in FUNCTION_WORDS}
 
 
 def _shared_share(shorter: QuoteFacts, longer: QuoteFacts) -> float:
