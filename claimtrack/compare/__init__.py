@@ -1,6 +1,7 @@
 """Align claims that state the same thing and give each group one verdict with a readable reason.
 
-Figures are aligned by their frames into slots (`figures`), quotes by their words and speakers (`quotes`).
+Figures are aligned by their frames into slots (`figures`), quotes by their words and speakers (`quotes`);
+conversions of one sum into another currency are held against each other (`conversions`).
 Compare works on the models alone: it never parses text and never imports spaCy.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from claimtrack.compare.conversions import conversion_groups
 from claimtrack.compare.figures import (
     FigureFacts,
     describe_figure,
@@ -41,13 +43,20 @@ def compare(claims: Iterable[Claim], copies: Mapping[str, str] | None = None,
 
     figures: Grouper[FigureFacts] = Grouper(in_story(figure_keys), place_figure)
     quotes: Grouper[QuoteFacts] = Grouper(in_story(quote_keys), place_quote)
+    figure_facts = []
     for claim in ordered:
         voice = copies.get(claim.article, claim.article)
         if claim.kind == "quantity":
-            figures.add(FigureFacts.of(claim, voice))
+            figure_facts.append(FigureFacts.of(claim, voice))
         else:
             quotes.add(QuoteFacts.of(claim, voice))
+    # Conversions of one sum that disagree are a finding of their own; the slots keep the sums as written.
+    conversions, converted = conversion_groups(figure_facts, lambda fact: stories.get(fact.claim.article), families)
+    for fact in figure_facts:
+        if fact.claim.id not in converted:
+            figures.add(fact)
     groups = [
+        *conversions,
         *(figure_group(members, families) for members in figures.groups),
         *(quote_group(members, families) for members in quotes.groups),
     ]

@@ -85,7 +85,7 @@ class FigureFacts:
         if currency is not None:
             unit = "money"
             measure = "money" if (measure or "").startswith("money:") else measure
-        (low, high), stated = _interval(claim), _stated(claim)
+        (low, high), stated = figure_interval(claim), _stated(claim)
         factor = KILOMETRES.get(unit)
         if factor is not None:
             unit, low, high = "km", low * factor, high * factor
@@ -339,7 +339,7 @@ def _stated(claim: Claim) -> tuple[float, float]:
     low = claim.low if claim.low is not None else claim.high
     high = claim.high if claim.high is not None else claim.low
     if low is None or high is None:
-        return _interval(claim)
+        return figure_interval(claim)
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
     low, high = low - _margin(low, slack), high + _margin(high, slack)
     if claim.approximator == "lower_bound":
@@ -356,7 +356,7 @@ def _scoped(fact: FigureFacts, other: FigureFacts) -> tuple[float, float]:
     return fact.low, fact.high
 
 
-def _interval(claim: Claim) -> tuple[float, float]:
+def figure_interval(claim: Claim) -> tuple[float, float]:
     """The values a figure allows once its approximator and its rounding are taken into account."""
     low = claim.low if claim.low is not None else float("-inf")
     high = claim.high if claim.high is not None else float("inf")
