@@ -42,6 +42,7 @@ MEMBERS_CHECKED = 16
 CLASH_SAMPLE = 4
 PERSON = "person"
 ANNUAL = "year"
+PAID = "paid"
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _WRITTEN_DAYS = (re.compile(r"(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"),
                  re.compile(r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3,9})\.? (?P<year>\d{4})"))
@@ -132,15 +133,18 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     eventless = story_attribute or fa.attribute == fb.attribute == "distance"
     if (events_differ and not eventless) or _differ(fa.attribute, fb.attribute):
         return None
-    if fa.holder and fb.holder and not _same_holder(fa.holder, fb.holder):
+    # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients. A payment names any of
+    # its parties as the subject, though ("Rosneft bought the unit for $9.3bn", "the unit was sold for
+    # $9.4bn", "Baikal paid $9.4bn"): other parties keep the match weak, so only the same sum meets.
+    other_parties = fa.holder and fb.holder and not _same_holder(fa.holder, fb.holder) or \
+        fa.agent and fb.agent and not _same_holder(fa.agent, fb.agent)
+    if other_parties and not a.event == b.event == PAID:
         return None
-    if fa.agent and fb.agent and not _same_holder(fa.agent, fb.agent):
-        return None  # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients
     if _apart(fa.years, fb.years):
         return None
     same_event = _same_event(a, b)
     # One person has one age: the holder fixes the slot of such attributes; a company has many amounts.
-    same_holder = bool(fa.holder and fb.holder) and fa.attribute in HOLDER_ATTRIBUTES
+    same_holder = bool(fa.holder and fb.holder) and not other_parties and fa.attribute in HOLDER_ATTRIBUTES
     identified = same_event or same_holder or story_attribute
     if a.measure and b.measure and a.measure != b.measure:
         # "23 raiders captured" and "23 pirates captured": another word for what may be the same thing,
@@ -156,7 +160,7 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
             return "weak"
     if not (identified or a.measure):
         return None
-    return "firm" if identified and not _told_apart(a, b) else "weak"
+    return "firm" if identified and not other_parties and not _told_apart(a, b) else "weak"
 
 
 def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
