@@ -78,6 +78,11 @@ NAME_ENTITIES = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC"}
 REFERRING_WORDS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "all", "this",
                    "that", "any", "no", "every", "each", "which", "such", "last", "first", "next"}
 # "the second half", "the first quarter": periods, not fractions.
+# "killing two and wounding a third": the place of one more after a count one smaller.
+ORDINAL_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+# Nouns after an ordinal that make it a time or a turn, not one more person: "a third term", "a second day".
+PERIOD_NOUNS = {"time", "term", "day", "week", "month", "year", "round", "half", "quarter", "period", "game",
+                "match", "season", "place", "consecutive", "straight", "successive", "attempt", "try", "tier"}
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
 # Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
@@ -145,6 +150,8 @@ def _is_figure_start(token: Token) -> bool:
         # "half of", "half a million"; a bare "half" or "quarter" is mostly a period ("second half").
         return after is not None and after.lower_ in ("of", "a", "an") and not (
             before is not None and before.lower_ in PERIOD_WORDS)
+    if _one_more(token):
+        return True
     if lower in ("a", "an") and after is not None and after.lower_ in FRACTION_WORDS:
         # "a third of voters" is a share; "a third defendant" is an ordinal.
         following = doc[token.i + 2] if token.i + 2 < len(doc) else None
@@ -163,6 +170,26 @@ def _is_figure_start(token: Token) -> bool:
         # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
         return False
     return not _is_part_of_a_name(token)
+
+
+def _one_more(token: Token) -> bool:
+    """"a third" after a count of two in its sentence: one more of the same ("killing two co-workers and
+    wounding a third"), not a share and not an ordinal of time ("a third term", "a third of voters")."""
+    doc = token.doc
+    if token.lower_ not in ("a", "an") or token.i + 1 >= len(doc):
+        return False
+    place = ORDINAL_PLACES.get(doc[token.i + 1].lower_)
+    following = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if place is None or following is not None and (following.lower_ == "of" or following.lemma_.lower() in
+                                                   PERIOD_NOUNS or following.ent_type_ in ("DATE", "TIME")):
+        return False
+    counts_before = (_spelled_or_written(t) for t in doc[token.sent.start: token.i])
+    return place - 1 in counts_before
+
+
+def _spelled_or_written(token: Token) -> float | None:
+    written = read_figure_token(token.text)
+    return written[0] if written is not None and not written[1] else parse_words([token.text])
 
 
 def _inside_a_name(token: Token) -> bool:
@@ -230,6 +257,8 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     if lower in VAGUE_PLURALS:
         low, high = VAGUE_PLURALS[lower]
         return _Figure(index, index, low, high, vague=True)
+    if _one_more(token):
+        return _Figure(index, index + 1, 1, 1)
     fold = parse_fold(lower)
     if fold is not None:
         return _Figure(index, index, fold, fold, unit="times")
