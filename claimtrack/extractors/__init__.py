@@ -222,7 +222,9 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     continuing: list[Link] = []
-    for number, (window, doc) in enumerate(zip(windows, docs)):
+    for number, window in enumerate(windows):
+        # Each doc is let go once read: the docs of a page of thousands of table cells outweigh its claims.
+        doc, docs[number] = docs[number], None
         offset = window.offset
         for ent in doc.ents:
             # Pronouns mostly refer back to a subject; a name in object position ("visited Kyiv") is
@@ -236,7 +238,7 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
             quotes[0].chain = continuing
         # A paragraph that opens with an unattributed quote continues the last speaker quoted.
         continuing = quotes[-1].chain if quotes else []
-        if paired.open_at_end and quotes and number + 1 < len(docs) and doc_text(docs[number + 1]).startswith('"'):
+        if paired.open_at_end and quotes and number + 1 < len(windows) and windows[number + 1].text.startswith('"'):
             # Not unbalanced: a quote running on into a paragraph that opens with a quote mark.
             quotes[-1].unbalanced = False
         for quote in quotes:
