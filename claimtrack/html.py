@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from itertools import accumulate, chain
 from typing import Literal
 
-from claimtrack.main_content import EXTRACTOR, story_blocks
+from claimtrack.main_content import EXTRACTOR, MOST_BLOCKS_JUDGED, story_blocks
 from claimtrack.models import LeftOutBlock
 from claimtrack.textmap import Body, MappedTextBuilder
 
@@ -57,12 +57,14 @@ class HtmlDocument:
     """A page's main text (offsets map onto the HTML source) and its metadata, None where absent.
 
     `story_found_by` names what chose the story: the extractor, the page's <article> or <main>, its <body>,
-    or "the whole page" when asked to read it all; `left_out` holds the blocks it did not choose.
+    or "the whole page" when asked to read it all; `left_out` holds the blocks it did not choose, and
+    `notes` what a reader should know about how the story was chosen.
     """
 
     body: Body
     story_found_by: str
     left_out: list[LeftOutBlock]
+    notes: list[str]
     title: str | None
     byline: str | None
     outlet: str | None
@@ -284,7 +286,7 @@ def parse_html(source: str, *, whole_page: bool = False) -> HtmlDocument:
     )
     # The headline that repeats the title is the title, neither story nor left out.
     blocks = _blocks(parser, range(*parser.span(title_headline)) if title_headline else range(0))
-    story, found_by = (blocks, "the whole page") if whole_page else _story(parser, blocks, region)
+    story, found_by, notes = (blocks, "the whole page", []) if whole_page else _story(parser, blocks, region)
     builder = MappedTextBuilder(source)
     for block in story:
         for piece in parser.pieces[block.first : block.last]:
@@ -301,6 +303,7 @@ def parse_html(source: str, *, whole_page: bool = False) -> HtmlDocument:
         body=builder.build(),
         story_found_by=found_by,
         left_out=[parser.left_out(block) for block in blocks if block not in in_story],
+        notes=notes,
         title=title,
         byline=_first_clean(chain(
             [meta.get("author"), meta.get("article:author")],
@@ -335,14 +338,20 @@ def _blocks(parser: _PageParser, title_headline: range) -> list[_Block]:
     return blocks
 
 
-def _story(parser: _PageParser, blocks: list[_Block], region: tuple[int, int, str]) -> tuple[list[_Block], str]:
+def _story(parser: _PageParser, blocks: list[_Block],
+           region: tuple[int, int, str]) -> tuple[list[_Block], str, list[str]]:
     """The blocks of the main region that the extractor reads as the story, with the headline above them;
-    all of the region's blocks when it finds none there (or is not installed)."""
+    all of the region's blocks when it finds none there, is not installed, or there are too many to judge
+    (then with a note)."""
     first, last, container = region
     candidates = [block for block in blocks if first <= block.first and block.last <= last and block.anchor is not None]
+    if len(candidates) > MOST_BLOCKS_JUDGED:
+        return candidates, container, [
+            f"{len(candidates):,} blocks of text, more than the {MOST_BLOCKS_JUDGED:,} that {EXTRACTOR} is asked "
+            f"to judge: all of the page's {container} is read as the story"]
     kept = story_blocks(parser.source, [block.anchor for block in candidates])
     if kept is None:
-        return candidates, container
+        return candidates, container, []
     story = [candidates[index] for index in sorted(kept)]
     # Extractors take a headline for the title and leave it out of the text; a headline unlike the title
     # is part of the story: the last <h1> of the region above the story's first block.
@@ -351,7 +360,7 @@ def _story(parser: _PageParser, blocks: list[_Block], region: tuple[int, int, st
     if above:
         heading_first, heading_last = parser.span(above[-1])
         story = [block for block in candidates if heading_first <= block.first and block.last <= heading_last] + story
-    return story, EXTRACTOR
+    return story, EXTRACTOR, []
 
 
 def _main_region(parser: _PageParser) -> tuple[int, int, str]:

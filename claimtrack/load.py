@@ -439,6 +439,7 @@ def _parse_article(
             byline=parsed.byline, outlet=parsed.outlet, published=parsed.published, url=parsed.url, text=text,
             left_out=parsed.left_out,
         )
+        article.notes += parsed.notes
         if parsed.left_out:
             article.notes.append(_left_out_note(parsed.left_out, parsed.story_found_by))
         article._body = parsed.body

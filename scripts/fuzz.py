@@ -57,6 +57,12 @@ def _table_page(size: int) -> str:
     return f"<html><body><table>{rows}</table><p>{ORDINARY}</p></body></html>"
 
 
+def _small_records(size: int) -> str:
+    record = "Officials said {} homes lost power on Monday."
+    return "".join(json.dumps({"text": record.format(number)}) + "\n" for number in range(size)) + \
+        json.dumps({"text": ORDINARY})
+
+
 def _quoted_words(size: int) -> str:
     return "The list read " + ", ".join(f'"word{number}"' for number in range(size)) + ". " + ORDINARY
 
@@ -76,6 +82,8 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str], tuple[int, int, int]]] = {
     "HTML page of one big table": (".html", _table_page, (250_000, 500_000, 1_000_000)),
     "JSON array of numbers": (".json", lambda n: json.dumps([{"text": ORDINARY}, *range(n)]),
                               (250_000, 500_000, 1_000_000)),
+    # One short article per record: the cost of each article must not grow with the number before it.
+    "many small records": (".jsonl", _small_records, (5_000, 10_000, 20_000)),
     "JSON nested deeply": (".jsonl", lambda n: '{"a": ' + "[" * n + "]" * n + "}\n" + json.dumps({"text": ORDINARY}),
                            (25_000, 50_000, 100_000)),
 }

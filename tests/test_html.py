@@ -387,6 +387,20 @@ def test_without_the_extractor_the_article_element_is_read_as_before(monkeypatch
     assert "Ferry fares to rise" in left_out_texts(document)
 
 
+def test_a_page_of_more_blocks_than_the_extractor_judges_is_read_whole_with_a_note(monkeypatch) -> None:
+    def judged(source, starts):
+        raise AssertionError("the extractor was asked to judge a page of too many blocks")
+
+    monkeypatch.setattr("claimtrack.html.MOST_BLOCKS_JUDGED", 3)
+    monkeypatch.setattr("claimtrack.html.story_blocks", judged)
+    rows = "".join(f"<tr><td>Officials said {n} homes lost power.</td></tr>" for n in range(4))
+    document = parse_html(f"<html><body><table>{rows}</table><p>Police said 12 people were hurt.</p></body></html>")
+    assert document.body.paragraph_texts()[-1] == "Police said 12 people were hurt."
+    assert len(document.body.paragraph_texts()) == 5 and document.left_out == []
+    assert document.notes == ["5 blocks of text, more than the 3 that trafilatura is asked to judge: all of the "
+                              "page's <body> is read as the story"]
+
+
 def test_marker_characters_on_the_page_are_never_read_as_markers() -> None:
     marks = "\u2e28\u2e29\u27e6\u27e7\u2983\u2984"
     source = (FIXTURES / "div_soup_page.html").read_text(encoding="utf-8").replace(

@@ -31,6 +31,18 @@ def test_each_family_finishes_and_the_ordinary_claim_after_it_is_found(tmp_path,
     assert any("not prose" in note for note in notes) == (family in NOT_PROSE)
 
 
+@pytest.mark.model
+def test_a_table_page_of_more_blocks_than_judged_is_read_whole_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr("claimtrack.html.MOST_BLOCKS_JUDGED", 100)
+    family = "HTML page of one big table"
+    extension, make, _ = FAMILIES[family]
+    path = tmp_path / f"input{extension}"
+    path.write_text(make(MODEST[family]), encoding="utf-8")
+    loaded = claimtrack.load([path])
+    assert any("more than the 100 that trafilatura is asked to judge" in note for note in loaded.articles[0].notes)
+    assert ORDINARY_CLAIM in [claim.claim_text for claim in claimtrack.extract(loaded.articles)]
+
+
 def test_prose_with_quotes_brackets_and_long_words_is_prose():
     text = ('The minister said "we will not yield" (twice) and [later] called it "a disaster, a real one". '
             "See https://example.com/a/very/long/path?with=query&and=more for the full 2,000-word statement.")

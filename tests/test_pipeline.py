@@ -1,9 +1,13 @@
-"""The library's choices made for the user: how many processes parse."""
+"""The library's choices made for the user: how many processes parse, and how many texts at once."""
 
 import json
 import os
 
+import pytest
+
 import claimtrack
+from claimtrack.extractors import PARSED_ALONE_FROM, iter_extract
+from claimtrack.nlp import load_pipeline
 from claimtrack.pipeline import _jobs_for
 
 
@@ -19,3 +23,20 @@ def test_much_text_in_long_paragraphs_is_parsed_on_both_cores(tmp_path):
     paragraph = "The council met on Monday and the roads were discussed at length by everyone there. " * 20
     article.write_text("\n\n".join(f"Meeting {n}. {paragraph}" for n in range(200)), encoding="utf-8")
     assert _jobs_for(claimtrack.load([article]).articles) == min(2, os.cpu_count() or 1)
+
+
+@pytest.mark.model
+def test_long_windows_parsed_alone_keep_their_claims_and_the_article_order(tmp_path):
+    long_window = " ".join(f"Officials said {n} homes lost power." for n in range(2, 80))
+    assert len(long_window) >= PARSED_ALONE_FROM
+    texts = ["Police said 12 people were hurt.", long_window, "Police said 15 people were hurt."]
+    paths = []
+    for number, text in enumerate(texts):
+        paths.append(tmp_path / f"{number}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    articles = claimtrack.load(paths).articles
+    claims_of = {article.id: [claim.claim_text for claim in claims]
+                 for article, claims in iter_extract(articles, load_pipeline())}
+    assert list(claims_of) == [article.id for article in articles]
+    assert claims_of[articles[0].id] == ["12 people"] and claims_of[articles[2].id] == ["15 people"]
+    assert claims_of[articles[1].id] == [f"{n} homes" for n in range(2, 80)]

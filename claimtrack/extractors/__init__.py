@@ -32,7 +32,6 @@ TITLES = {
     "rep", "secretary", "chancellor", "king", "queen", "prince", "general", "gen", "sir", "lord", "dame",
     "judge", "justice", "chairman", "ceo", "mayor", "professor", "prof", "former", "supreme", "dictator", "the",
 }
-BATCH_SIZE = 64
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _DEMONYM_ENDINGS = ("an", "ese", "ish")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
@@ -45,6 +44,13 @@ PIECE_LIMIT = 100_000
 # parser's memory grows about 5 KB a character on such text, 500 MB for a 100,000-character window. News has
 # none so long (18,348 characters at most in the 2,225 BBC articles).
 LONGEST_WINDOW = 20_000
+# The parser holds those 5 KB a character for all the texts of a batch at once (nine 20,000-character windows
+# in one batch took 1.15 GB), so only short windows are parsed in batches, where batching pays: one-sentence
+# records take twice as long in batches of 8 as of 64. A longer window is parsed on its own, which costs no
+# time: 600 BBC articles (half their windows over 381 characters) take the same time, and peak at 235 MB
+# instead of 399 MB.
+BATCH_SIZE = 64
+PARSED_ALONE_FROM = 500
 
 
 def iter_extract(
@@ -60,26 +66,36 @@ def iter_extract(
     def texts() -> Iterator[tuple[str, tuple[int, int]]]:
         for number, article in enumerate(articles):
             windows = _windows_of(article)
-            pending[number] = (article, windows, [None] * len(windows))
+            docs: list[Doc | None] = [None] * len(windows)
+            pending[number] = (article, windows, docs)
             unparsed[number] = len(windows)
             if not windows:
                 yield "", (number, -1)
             for index, window in enumerate(windows):
-                yield window.text, (number, index)
+                if len(window.text) < PARSED_ALONE_FROM:
+                    yield window.text, (number, index)
+                    continue
+                docs[index] = _without_vectors(nlp(window.text))
+                unparsed[number] -= 1
+                yield "", (number, -1)  # so that the article is handed on in its turn once this was its last
 
     next_article = 0
     for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs):
         if index >= 0:
-            # The parser's working vectors are the largest part of a Doc and no extractor reads them: an
-            # article's docs wait here until all its windows are parsed.
-            doc.tensor = numpy.zeros((0,), dtype="float32")
-            pending[number][2][index] = doc
+            # An article's docs wait here until all its windows are parsed.
+            pending[number][2][index] = _without_vectors(doc)
             unparsed[number] -= 1
         while next_article in pending and not unparsed[next_article]:
             del unparsed[next_article]
             article, windows, docs = pending.pop(next_article)
             yield article, _claims_of_article(article, windows, docs)
             next_article += 1
+
+
+def _without_vectors(doc: Doc) -> Doc:
+    """`doc` without the parser's working vectors, the largest part of a Doc, which no extractor reads."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 @dataclass
@@ -207,7 +223,9 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     continuing: list[Link] = []
-    for number, (window, doc) in enumerate(zip(windows, docs)):
+    for number, window in enumerate(windows):
+        # Each doc is let go once read: the docs of a page of thousands of table cells outweigh its claims.
+        doc, docs[number] = docs[number], None
         offset = window.offset
         for ent in doc.ents:
             # Pronouns mostly refer back to a subject; a name in object position ("visited Kyiv") is
@@ -221,7 +239,7 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
             quotes[0].chain = continuing
         # A paragraph that opens with an unattributed quote continues the last speaker quoted.
         continuing = quotes[-1].chain if quotes else []
-        if paired.open_at_end and quotes and number + 1 < len(docs) and doc_text(docs[number + 1]).startswith('"'):
+        if paired.open_at_end and quotes and number + 1 < len(windows) and windows[number + 1].text.startswith('"'):
             # Not unbalanced: a quote running on into a paragraph that opens with a quote mark.
             quotes[-1].unbalanced = False
         for quote in quotes:
