@@ -132,6 +132,9 @@ def find_quotes(doc: Doc, paired: PairedMarks) -> Iterator[QuoteFinding]:
         inside = range(opening if opening is not None else span.start, (closing if closing is not None else
                                                                         span.end - 1) + 1)
         found.append((quote, span, inside, _chain(doc, span, inside, opening, closing)))
+    balanced = [inside for quote, _, inside, _ in found if not quote.unbalanced]
+    found = [(quote, span, inside, _outside_other_quotes(chain, inside, balanced))
+             for quote, span, inside, chain in found]
     previous_chain: list[Link] = []
     for number, (quote, span, inside, chain) in enumerate(found):
         if not chain:
@@ -148,6 +151,17 @@ def find_quotes(doc: Doc, paired: PairedMarks) -> Iterator[QuoteFinding]:
             chain=chain, sentence=_sentence_around(doc, span),
         )
         previous_chain = chain or previous_chain
+
+
+def _outside_other_quotes(chain: list[Link], inside: range, insides: list[range]) -> list[Link]:
+    """Links whose subject stands outside the paragraph's other quotes: in '"Every single amendment," said
+    Cruz. "It is not rocket science."' a small parser may make the quoted noun the subject of "said", but a
+    speaker is never a word of someone's quote. A quote that holds this one is no other quote (its words frame
+    a quote nested in it), and `insides` are the quotes whose marks both pair up: where one is missing, where
+    the words end is a guess."""
+    others = [other for other in insides if not (other.start <= inside.start and inside.stop <= other.stop)]
+    return [link for link in chain
+            if link.subject is None or not any(link.subject.i in other for other in others)]
 
 
 def _is_a_nickname(doc: Doc, inside: range) -> bool:
