@@ -194,7 +194,7 @@ def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: in
     """Attribution for the quote: a cue right beside its marks ("…," Tester said / Trump said: "…" /
     "…" — Ana Ruiz / "PENCE: …"), else the parse of its sentence, else a cue sentence just before or after."""
     sentence = _sentence_around(doc, span)
-    beside = _transcript_speaker(span) or _cue_after(doc, closing, sentence) or _cue_before(doc, opening, sentence)
+    beside = _transcript_speaker(span) or _cue_after(doc, opening, closing, sentence) or _cue_before(doc, opening, sentence)
     if beside is not None:
         return [beside, *(link for link in chain_for(sentence, _anchor(span), inside) if not link.by_verb)]
     chain = chain_for(sentence, _anchor(span), inside)
@@ -226,11 +226,17 @@ def _transcript_speaker(span: Span) -> Link | None:
     return Link(match.group(1), ":", span[0], span[0].i)
 
 
-def _cue_after(doc: Doc, closing: int | None, sentence: Span) -> Link | None:
+def _cue_after(doc: Doc, opening: int | None, closing: int | None, sentence: Span) -> Link | None:
     """The words between the closing mark and the next mark or the sentence end: ', Tester said, …'."""
     if closing is None:
         return None
     limit = max(sentence.end, sentence_of(doc[closing]).end)
+    if limit == closing + 1 < len(doc) and doc[closing - 1].text[-1:] in ("?", "!") and \
+            (opening is None or doc[opening].is_sent_start):
+        # '"All the way!" Dawson shouted': the parser ends the sentence at a question or exclamation mark, yet
+        # the cue clause runs on after the closing mark. Not after a quote its sentence leads into ('Clinton
+        # responded: "What difference does it make?" Her critics …'): that one has its cue.
+        limit = sentence_of(doc[closing + 1]).end
     words = []
     for token in doc[closing + 1: limit]:
         if token.text == '"':
