@@ -194,7 +194,8 @@ def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: in
     """Attribution for the quote: a cue right beside its marks ("…," Tester said / Trump said: "…" /
     "…" — Ana Ruiz / "PENCE: …"), else the parse of its sentence, else a cue sentence just before or after."""
     sentence = _sentence_around(doc, span)
-    beside = _transcript_speaker(span) or _cue_after(doc, opening, closing, sentence) or _cue_before(doc, opening, sentence)
+    beside = (_transcript_speaker(span) or _cue_after(doc, opening, closing, sentence)
+              or _cue_before(doc, opening, sentence))
     if beside is not None:
         return [beside, *(link for link in chain_for(sentence, _anchor(span), inside) if not link.by_verb)]
     chain = chain_for(sentence, _anchor(span), inside)
