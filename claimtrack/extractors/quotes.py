@@ -68,16 +68,20 @@ def pair_quote_marks(text: str, original_marks: dict[int, str]) -> PairedMarks:
     turn half an article into a quote.
     """
     quotes: list[QuoteSpan] = []
-    # Open marks still waiting for their closing mark; curly marks nest ("a “nested” disaster"),
-    # straight ones only toggle.
+    # Open marks still waiting for their closing mark; curly marks nest ("a “nested” disaster"), straight ones
+    # say their direction by the characters around them where they can, else toggle.
     waiting: list[int] = []
+    # Straight opening marks under one that a straight mark closed: straight marks cannot nest, so these never
+    # close ('"… them. "Ultimately … officials. "That is it."').
+    unclosed: list[int] = []
     last_end = 0
     text_starts = len(text) - len(text.lstrip())
     for position, char in enumerate(text):
         if char != '"':
             continue
         written = original_marks.get(position, '"')
-        direction = "open" if written in OPENING_MARKS else "close" if written in CLOSING_MARKS else "toggle"
+        direction = "open" if written in OPENING_MARKS else "close" if written in CLOSING_MARKS else \
+            _straight_mark_direction(text, position, inside_a_quote=bool(waiting))
         if not waiting and direction == "close":
             start = _sentence_start(text, max(last_end, position - LONGEST_OPEN_QUOTE), position)
             quotes.append(QuoteSpan(start, position, unbalanced=True))
@@ -88,23 +92,70 @@ def pair_quote_marks(text: str, original_marks: dict[int, str]) -> PairedMarks:
             open_at = waiting.pop()
             quotes.append(QuoteSpan(open_at + 1, position, opens_paragraph=open_at <= text_starts))
             last_end = position + 1
+            while written == '"' and waiting and original_marks.get(waiting[-1], '"') == '"':
+                unclosed.append(waiting.pop())
     open_at_end = bool(waiting)
     text_end = len(text.rstrip())
     # Opening marks of the quotes paired so far, in order, to find the first after each unclosed one.
     opened = sorted(q.start - 1 for q in quotes)
-    for number, open_at in enumerate(waiting):
-        end = text_end
+    pending = sorted(unclosed + waiting)
+    for number, open_at in enumerate(pending):
         after = bisect_left(opened, open_at)
-        later = opened[after: after + 1] + waiting[number + 1: number + 2]
-        if later or end - open_at > LONGEST_OPEN_QUOTE:
-            # A quote opened after this one, or a very long run: its closing mark is missing, and it ends
-            # with its sentence.
-            end = _sentence_end(text, open_at + 1, min(later, default=end))
+        later = opened[after: after + 1] + pending[number + 1: number + 2]
+        quote = _unclosed_quote(text, text_end, open_at, min(later, default=None))
+        quote.opens_paragraph = open_at <= text_starts
+        quotes.append(quote)
+        if quote.end < text_end:
             open_at_end = open_at_end and open_at != waiting[-1]
-        quotes.append(QuoteSpan(open_at + 1, end, unbalanced=True, opens_paragraph=open_at <= text_starts))
     quotes.sort(key=lambda quote: (quote.start, quote.end))
     kept = [q for q in quotes if _WORD.search(text, q.start, q.end) and q.end > q.start]
     return PairedMarks(kept, open_at_end)
+
+
+def _unclosed_quote(text: str, end: int, open_at: int, next_open: int | None) -> QuoteSpan:
+    """The words after an opening mark that no mark closes, up to `next_open`, the next quote's opening mark,
+    or `end`, where the text ends."""
+    if next_open is not None and _opens_a_paragraph(text, open_at) and _opens_a_paragraph(text, next_open) and \
+            next_open - open_at <= LONGEST_OPEN_QUOTE:
+        # '"… discuss them. "Ultimately …': a quote over several paragraphs, merged into one text, opens each
+        # paragraph anew and closes none but the last; each part ends where the next opens.
+        return QuoteSpan(open_at + 1, _end_before(text, next_open))
+    if next_open is not None or end - open_at > LONGEST_OPEN_QUOTE:
+        # A quote opened after this one, or a very long run: its closing mark is missing, and it ends with its
+        # sentence.
+        end = _sentence_end(text, open_at + 1, end if next_open is None else next_open)
+    return QuoteSpan(open_at + 1, end, unbalanced=True)
+
+
+def _opens_a_paragraph(text: str, mark: int) -> bool:
+    """Whether an opening mark stands where a paragraph of a merged text would begin: at the start, or after
+    the end of a sentence or a colon ('them. "Ultimately', 'went on: "He')."""
+    before = _end_before(text, mark)
+    return before == 0 or text[before - 1] in ".!?:"
+
+
+def _end_before(text: str, position: int) -> int:
+    """Where the text before `position` ends without its trailing white space; read back over that space
+    only, so that a text of many marks is still read in linear time."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _straight_mark_direction(text: str, position: int, *, inside_a_quote: bool) -> str:
+    """A straight mark between a space and a word opens ('said "We'), one between a word or a comma and a space
+    closes ('win," she'): so one missing mark earlier in a text no longer flips every pair after it, which made
+    the narration between two quotes a quote ('he said. Last year, Japan …'). Inside a quote, a mark opens
+    only where a paragraph would begin ('them. "Ultimately'); elsewhere it toggles, as a straight mark cannot say
+    whether it nests. Any other mark toggles too; one after a full stop may end a quote or open the next
+    sentence's, written without its space ('hands." Some …')."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if before.isspace() and (after.isalnum() or after in "'‘"):
+        return "open" if not inside_a_quote or _opens_a_paragraph(text, position) else "toggle"
+    if (before.isalnum() or before == ",") and (after.isspace() or after in ".,;:!?)"):
+        return "close"
+    return "toggle"
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
