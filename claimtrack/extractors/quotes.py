@@ -330,13 +330,34 @@ def _cue_before(doc: Doc, opening: int | None, sentence: Span) -> Link | None:
         if token.text == '"' or token.text in (".", "!", "?"):
             break
         words.insert(0, token)
-    if not words or not (words[-1].lemma_.lower() in SPEECH_VERBS or words[-1].lower_ in ("said", "says")):
+    if not words:
         return None
+    if not (words[-1].lemma_.lower() in SPEECH_VERBS or words[-1].lower_ in ("said", "says")):
+        return _speaker_before_colon(words) if doc[opening - 1].text == ":" else None
     cue = words[-1]
     subject = subject_of(cue, range(0))
     if subject is not None and subject.i < cue.i:
         return Link(phrase_text(subject), cue.text, subject, cue.i)
     return cue_clause(words, whole=True)
+
+
+# Who can be handed a quote by a colon: people and organisations, by name or by pronoun.
+_SPEAKING_ENTITIES = ("PERSON", "ORG", "NORP")
+_SPEAKING_PRONOUNS = ("he", "she", "they", "i", "we")
+
+
+def _speaker_before_colon(words: list[Token]) -> Link | None:
+    """'She then addressed the supporters again: "…"', 'Donald Trump: "…"': a colon hands the quote to the
+    clause before it, whatever its verb, when that clause's subject is someone who can speak; or to the name
+    that is all the words before it."""
+    if len(words) <= 4 and all(t.pos_ == "PROPN" for t in words):
+        return Link(phrase_text(words[-1]), ":", words[-1], words[-1].i)
+    for verb in reversed([t for t in words if t.pos_ in ("VERB", "AUX")]):
+        subject = subject_of(verb, range(0))
+        if subject is not None and subject.i >= words[0].i and (
+                subject.ent_type_ in _SPEAKING_ENTITIES or subject.lower_ in _SPEAKING_PRONOUNS):
+            return Link(phrase_text(subject), verb.text, subject, verb.i)
+    return None
 
 
 def _up_to_clause_end(words: list[Token]) -> list[Token]:
