@@ -330,15 +330,20 @@ def _cue_before(doc: Doc, opening: int | None, sentence: Span) -> Link | None:
         if token.text == '"' or token.text in (".", "!", "?"):
             break
         words.insert(0, token)
-    if not words:
-        return None
-    if not (words[-1].lemma_.lower() in SPEECH_VERBS or words[-1].lower_ in ("said", "says")):
-        return _speaker_before_colon(words) if doc[opening - 1].text == ":" else None
-    cue = words[-1]
+    # The cue ends the clause, or is its last verb with whom or where it was said after it: 'told his
+    # supporters, "…"', 'As Michael Dell said last week in Tel Aviv, "…"'.
+    cue = words[-1] if words and _is_speech_verb(words[-1]) else \
+        next((t for t in reversed(words) if t.pos_ in ("VERB", "AUX")), None)
+    if cue is None or not _is_speech_verb(cue):
+        return _speaker_before_colon(words) if words and doc[opening - 1].text == ":" else None
     subject = subject_of(cue, range(0))
     if subject is not None and subject.i < cue.i:
         return Link(phrase_text(subject), cue.text, subject, cue.i)
-    return cue_clause(words, whole=True)
+    return cue_clause(words[:words.index(cue) + 1], whole=True)
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS or token.lower_ in ("said", "says")
 
 
 # Who can be handed a quote by a colon: people and organisations, by name or by pronoun.
@@ -365,7 +370,7 @@ def _up_to_clause_end(words: list[Token]) -> list[Token]:
     said'; an apposition with verbs of its own ('…, who also featured in the film, told …') is kept."""
     seen_verb = False
     for index, token in enumerate(words):
-        if token.lemma_.lower() in SPEECH_VERBS or token.lower_ in ("said", "says"):
+        if _is_speech_verb(token):
             seen_verb = True
         elif token.text in (",", ";", ":", ".") and seen_verb and index > 0:
             return words[:index]
