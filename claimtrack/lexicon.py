@@ -186,3 +186,18 @@ NAME_GLUE_WORDS = frozenset({
     "yesterday", "tonight", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
 })
+# Titles and nouns that say whether a person is a man or a woman ("Mrs Dale", "the congresswoman", "Tom Kay,
+# the actor"), so that "he" and "she" find the right person; "they" finds a group, never one of these.
+MALE_WORDS = frozenset({
+    "mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron", "congressman", "spokesman", "chairman",
+    "businessman", "councilman", "man", "boy", "gentleman", "father", "dad", "husband", "son",
+    "brother", "uncle", "nephew", "grandfather", "grandson", "actor", "widower", "boyfriend", "monk",
+})
+FEMALE_WORDS = frozenset({
+    "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess", "baroness", "congresswoman",
+    "spokeswoman", "chairwoman", "businesswoman", "councilwoman", "woman", "girl", "madam", "mother", "mum", "mom",
+    "wife", "daughter", "sister", "aunt", "niece", "grandmother", "granddaughter", "actress", "widow", "girlfriend",
+    "nun",
+})
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 import numpy
 
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
-from claimtrack.extractors.quotes import QuoteFinding, find_quotes, pair_quote_marks
+from claimtrack.extractors.quotes import QuoteFinding, QuoteSpan, find_quotes, pair_quote_marks
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
 from claimtrack.extractors.tokens import doc_text, entity_of, is_name_glue, sentence_of, sentences
 from claimtrack.extractors.windows import claim_windows, sentence_spans
+from claimtrack.lexicon import FEMALE_WORDS, MALE_WORDS, PLURAL_PRONOUNS, PRONOUN_GENDERS
 from claimtrack.models import Article, Claim
 from claimtrack.textmap import Body, cut_into_pieces
 
@@ -34,6 +35,8 @@ TITLES = {
 }
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _DEMONYM_ENDINGS = ("an", "ese", "ish")
+# A gendered title and the name after it: "Mr Ebbers", "Mrs. Clinton", "Dame Judi Dench".
+_TITLED_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 # A capitalised word after a lowercase word or a comma is a name, not a sentence's first word.
 _NAME_INSIDE_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]*")
@@ -163,10 +166,13 @@ def _body(article: Article) -> Body:
 
 @dataclass
 class _ArticleContext:
-    """What the article has said so far: names in full, and who was last mentioned or quoted."""
+    """What the article has said so far: names in full, who was last mentioned or quoted, whether each person
+    is a man or a woman where the article says so, and which groups spoke, for "they"."""
 
     full_names: dict[str, str] = field(default_factory=dict)
     recent_people: list[tuple[int, str]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    recent_groups: list[tuple[int, str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, docs: list[Doc], text: str) -> _ArticleContext:
@@ -192,6 +198,11 @@ class _ArticleContext:
                 if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" and \
                         doc[ent.end + 2].text == ")" and doc[ent.end + 1].is_upper:
                     context.full_names.setdefault(doc[ent.end + 1].text.casefold(), _person_name(ent))
+        # "Mrs Dale" anywhere in the article, parsed or not, names a woman whom a later "she" can be.
+        for match in _TITLED_NAME.finditer(text):
+            title, name = match.groups()
+            gender = "male" if title.casefold() in MALE_WORDS else "female"
+            context.note_person(match.start(), context.full_name(name), gender)
         return context
 
     def full_name(self, name: str) -> str:
@@ -205,9 +216,54 @@ class _ArticleContext:
                 return full
         return " ".join(words)
 
-    def last_person_before(self, position: int) -> str | None:
-        earlier = [name for at, name in self.recent_people if at < position]
-        return earlier[-1] if earlier else None
+    def note_subjects(self, doc: Doc, offset: int, quotes: list[QuoteSpan]) -> None:
+        """Note the people and organisations `doc` names as subjects outside its quotes. Pronouns mostly refer
+        back to a subject; a name in object position ("visited Kyiv") is too often a place the small model
+        mislabels; and a name inside a quote is the speaker's word ("“Crooked Hillary …,” Trump tweeted. He
+        added …"), not whom the narration's next "he" means."""
+        for ent in doc.ents:
+            if any(quote.start <= ent.start_char < quote.end for quote in quotes):
+                continue
+            if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos"):
+                self.note_person(offset + ent.start_char, self.full_name(_person_name(ent)), _gender_of(ent))
+            elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                self.recent_groups.append((offset + ent.start_char, self.full_name(_person_name(ent))))
+
+    def note_person(self, position: int, name: str, gender: str | None = None) -> None:
+        self.recent_people.append((position, name))
+        if gender is not None:
+            self.genders.setdefault(name, gender)
+
+    def last_person_before(self, position: int, pronoun: str = "") -> str | None:
+        """The person last named before `position` whom `pronoun` can stand for: "she" skips the men the
+        article has marked as such ("Mr Hale … she said" is not Hale), "he" the women."""
+        gender = PRONOUN_GENDERS.get(pronoun.casefold())
+        return _last_before(position, [(at, name) for at, name in self.recent_people
+                                       if gender is None or self.genders.get(name, gender) == gender])
+
+    def last_group_before(self, position: int) -> str | None:
+        return _last_before(position, self.recent_groups)
+
+
+def _last_before(position: int, mentions: list[tuple[int, str]]) -> str | None:
+    """The name mentioned last before `position`, by place in the article, not by when it was noted."""
+    earlier = [(at, number, name) for number, (at, name) in enumerate(mentions) if at < position]
+    return max(earlier)[2] if earlier else None
+
+
+def _gender_of(entity: Span) -> str | None:
+    """Whether the words around a person's name say it is a man or a woman: a title or noun before it
+    ("Mrs Dale", "Congresswoman Ruth Ames"), or an apposition after it ("Tom Kay, the actor,")."""
+    doc = entity.doc
+    before = [doc[entity.start - 1]] if entity.start > 0 else []
+    apposed = [child for child in entity.root.children if child.dep_ == "appos"]
+    for token in [*before, *entity, *apposed]:
+        word = token.lower_
+        if word in MALE_WORDS:
+            return "male"
+        if word in FEMALE_WORDS:
+            return "female"
+    return None
 
 
 def _person_name(entity: Span) -> str:
@@ -227,13 +283,9 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
         # Each doc is let go once read: the docs of a page of thousands of table cells outweigh its claims.
         doc, docs[number] = docs[number], None
         offset = window.offset
-        for ent in doc.ents:
-            # Pronouns mostly refer back to a subject; a name in object position ("visited Kyiv") is
-            # too often a place the small model mislabels.
-            if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos"):
-                context.recent_people.append((offset + ent.start_char, context.full_name(_person_name(ent))))
         sentence_index = {sent.start: window.first_sentence + i for i, sent in enumerate(sentences(doc))}
         paired = pair_quote_marks(doc_text(doc), window.marks)
+        context.note_subjects(doc, offset, paired.quotes)
         quotes = list(find_quotes(doc, paired))
         if quotes and not quotes[0].chain and paired.quotes and paired.quotes[0].opens_paragraph and continuing:
             quotes[0].chain = continuing
@@ -272,9 +324,16 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
         speaker = _resolve(nearest, offset + quote.start, context)
         source = _resolve(_outermost(quote.chain), offset + quote.start, context)
         if speaker and nearest.subject is not None and nearest.subject.ent_type_ == "PERSON":
-            context.recent_people.append((offset + nearest.subject.idx, speaker))
+            context.note_person(offset + nearest.subject.idx, speaker)
+        elif speaker and nearest.subject is not None and nearest.subject.tag_ == "NNS" and nearest.subject.is_lower:
+            # "Aides say …": a plural speaker is whom a later "they" names; a capitalised one may be a name the
+            # small model took for a plural ("Sanders").
+            context.recent_groups.append((offset + nearest.subject.idx, speaker))
         elif speaker and mention and mention.casefold() not in PRONOUNS:
-            context.recent_people.append((offset + quote.start, speaker))
+            context.note_person(offset + (quote.start if nearest.subject is None else nearest.subject.idx), speaker)
+        if speaker and mention and speaker != mention and mention.casefold() in PRONOUN_GENDERS:
+            # "he said", resolved: the person is a man for every later pronoun.
+            context.genders.setdefault(speaker, PRONOUN_GENDERS[mention.casefold()])
     return _claim(
         article, body, offset, doc, quote.start, quote.end, quote.sentence, sentence_index, kind="quote",
         speaker=speaker, speaker_mention=mention, cue=cue, source=source, quote_type=quote.quote_type,
@@ -332,8 +391,10 @@ def _outermost(chain: list[Link]) -> Link:
 def _resolve(link: Link, position: int, context: _ArticleContext) -> str:
     """The name the article uses for whoever `link` names: pronouns to people, surnames to full names,
     acronyms to what they stand for."""
+    if link.who.casefold() in PLURAL_PRONOUNS:
+        return context.last_group_before(position) or link.who
     if link.who.casefold() in PRONOUNS:
-        return context.last_person_before(position) or link.who
+        return context.last_person_before(position, link.who) or link.who
     subject: Token | None = link.subject
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
         entity = entity_of(subject)

@@ -68,12 +68,15 @@ def _can_attribute(subject: Token, inside: range) -> bool:
     """Whether a verb's subject can be who says or vouches for a claim. Not a span of time ("13 days of
     shelling showed"), not a phrase negated by "no" ("but no damage was reported"), not a counted thing
     that undergoes the verb ("hundreds of aftershocks were recorded": what was recorded, not who recorded
-    it; "thousands of fans said" do speak), and for a figure not the writer's "we"."""
+    it; "thousands of fans said" do speak), and for a figure not the writer's "we", nor anything a passive
+    verb befalls ("the 3.3% fall had been expected": what was expected, not who expected it) but the one
+    quoted ("X was quoted as saying")."""
     if subject.lemma_.lower() in DURATION_UNITS:
         return False
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return False
-    if subject.dep_ == "nsubjpass" and (subject.like_num or subject.ent_type_ in _COUNT_ENTITIES or
+    befallen = not inside and subject.head.lemma_.lower() not in _REPORTED_PASSIVE_VERBS
+    if subject.dep_ == "nsubjpass" and (befallen or subject.like_num or subject.ent_type_ in _COUNT_ENTITIES or
                                         any(c.dep_ == "nummod" for c in subject.children)):
         return False
     return bool(inside) or subject.lower_ != "we"
@@ -184,8 +187,9 @@ def _prepositional(sentence: Span, inside: range) -> list[Link]:
 
 
 def _names_someone(tokens: list[Token], position: int) -> bool:
-    """'per the report', 'per Reuters' attribute; 'per cent', 'per hour' do not."""
-    return position < len(tokens) and (tokens[position].lower_ in ("the", "a") or tokens[position].pos_ == "PROPN")
+    """'per the report', 'per Reuters' attribute; 'per cent', 'per hour', 'per 100ml of blood' do not."""
+    return position < len(tokens) and (tokens[position].lower_ in ("the", "a") or tokens[position].pos_ == "PROPN") \
+        and not tokens[position].text[:1].isdigit()
 
 
 def _author_of(noun: Token) -> str:
@@ -261,10 +265,13 @@ def cue_clause(tokens: list[Token], *, whole: bool = False) -> Link | None:
 
 
 def _leading_phrase(tokens: list[Token]) -> list[Token]:
-    """The noun phrase `tokens` start with, up to a comma, verb or preposition: "David Plouffe, the …"."""
+    """The noun phrase `tokens` start with, up to a comma, verb or preposition: "David Plouffe, the …". A
+    hyphen inside a word is no break ("added the 30-year-old")."""
     words: list[Token] = []
     for token in tokens:
-        if token.is_punct or (token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") and token.lower_ != "of"):
+        inside_a_word = token.text == "-" and not token.whitespace_ and words and not words[-1].whitespace_
+        if token.is_punct and not inside_a_word or \
+                (token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") and token.lower_ != "of"):
             break
         words.append(token)
     while words and words[-1].lower_ == "of":
