@@ -96,9 +96,18 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
     if currency and code is None:
         return None
+    if code == "ZAR" and currency.lower() == "r" and not _reads_as_rand(match):
+        # "R800 printer", form "R85": a letter before digits names a model or a form far more often than rand.
+        return None
     if suffix in SCALE_SUFFIXES:
         return value * SCALE_SUFFIXES[suffix], "", code
     return value, suffix, code
+
+
+def _reads_as_rand(match: re.Match) -> bool:
+    """"R3bn", "R1,150", "R4.50": a rand sum has a scale, thousands or cents."""
+    number = match.group("number")
+    return match.group("suffix").lower() in SCALE_SUFFIXES or "," in number or "." in number
 
 
 def parse_fraction(words: list[str]) -> float | None:

@@ -95,6 +95,10 @@ SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "rela
               "throw", "clear", "clearance", "lap", "athletics", "athlete", "olympic", "olympics", "indoor", "medal",
               "medallist", "champion", "championship", "freestyle", "butterfly", "backstroke", "breaststroke",
               "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
+# Words beside a score ("won 3-1", "a 2-2 draw"), which is not a range.
+RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
+                "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
+                "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
 # Adjectives of size after a figure in metres: "a 508m tall tower", "2.5m high".
@@ -134,6 +138,10 @@ def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
         figure = _figure_at(doc, index)
         if figure is None:
             index += 1
+            continue
+        score_end = _score_end(doc, figure)
+        if score_end is not None:
+            index = score_end + 1
             continue
         finding = _read_claim(doc, figure)
         consumed = figure.last
@@ -409,6 +417,9 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
     else:
         # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"
         named = _currency_named(doc, after)
+    if named is not None and doc[named[1]].lower_ == "won" and figure.high < 1000:
+        # "Burnout 3 won three awards": the verb; a sum in won runs to thousands ("40 billion won").
+        named = None
     if named is not None:
         return f"money:{named[0]}", named[1]
     return None, figure.last
@@ -522,6 +533,26 @@ def _names_a_model(doc: Doc, figure: _Figure, counted: list[int]) -> bool:
     # Written as a name, in title case: an all-capital word is a unit or an acronym ("500 MW", "3 GB").
     return all(w.tag_ == "NNP" and w.is_title and w.ent_type_ != "NORP" and w.lower_ not in UNIT_SUFFIXES
                for w in words)
+
+
+def _score_end(doc: Doc, figure: _Figure) -> int | None:
+    """The last token of a score that starts with `figure` ("won 3-1", "a 24-18 win", "a 2-2 draw"): two
+    whole numbers joined by a dash beside a word of winning or losing are a result, not a range."""
+    dash = figure.last + 1
+    if figure.currency or figure.unit or dash + 1 >= len(doc) or doc[dash].text not in ("-", "–", "—"):
+        return None
+    second = _figure_at(doc, dash + 1)
+    if second is None or second.currency or second.unit or second.first != second.last or \
+            figure.low != int(figure.low) or second.low != int(second.low):
+        return None
+    before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
+    after = doc[second.last + 1].lower_ if second.last + 1 < len(doc) else ""
+    # Sets of a match come in a row: "won 6-4 6-3".
+    after_a_score = figure.first > 1 and doc[figure.first - 1].like_num and doc[figure.first - 2].text == doc[dash].text
+    before_a_score = second.last + 2 < len(doc) and doc[second.last + 1].like_num and \
+        doc[second.last + 2].text == doc[dash].text
+    in_a_row = after_a_score or before_a_score
+    return second.last if before in RESULT_WORDS or after in RESULT_WORDS or in_a_row else None
 
 
 def _names_a_speaker(noun: Token) -> bool:
