@@ -250,7 +250,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return _slashed_prices(doc, index) or _suspended_hyphen(doc, index)
+        return _joined_prices(doc, index) or _suspended_hyphen(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -323,14 +323,21 @@ def _suspended_hyphen(doc: Doc, index: int) -> _Figure | None:
     return _Figure(index, index, value, value, unit=shared.lower_ if shared is not None else None)
 
 
-def _slashed_prices(doc: Doc, index: int) -> _Figure | None:
-    """"$7/$9" (tokenised "$", "7/$9"): two prices in one currency given as alternatives, read as a range."""
-    first, _, second = doc[index].text.partition("/")
-    currency = _currency_symbol(doc[index - 1]) if index > 0 and second else None
-    low, high = read_figure_token(first), read_figure_token(second)
-    if currency is None or low is None or high is None or low[1] or high[1] or high[2] != currency:
+def _joined_prices(doc: Doc, index: int) -> _Figure | None:
+    """"$7/$9", "$180-$200", "€5bn-€7bn" (tokenised "$", "7/$9"): two prices in one currency written as one
+    word, read as a range; a scale after them belongs to the second ("£5m-£7", "m.")."""
+    parts = re.fullmatch(r"(.+?)[/\-–](.+)", doc[index].text)
+    currency = _currency_symbol(doc[index - 1]) if index > 0 and parts else None
+    if currency is None:
         return None
-    return _Figure(index - 1, index, min(low[0], high[0]), max(low[0], high[0]), currency=currency)
+    low, high = read_figure_token(parts.group(1)), read_figure_token(parts.group(2))
+    if low is None or high is None or low[1] or high[1] or high[2] != currency:
+        return None
+    last, high_value = index, high[0]
+    scale = SCALE_SUFFIXES.get(doc[index + 1].lower_.rstrip(".")) if index + 1 < len(doc) else None
+    if scale is not None and not re.search(r"[a-z]$", parts.group(2), re.IGNORECASE):
+        last, high_value = index + 1, high_value * scale
+    return _Figure(index - 1, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
 
 
 def _currency_symbol(token: Token) -> str | None:
@@ -587,6 +594,7 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
         return None
     if repeated_unit is not None and not _ends_a_unit_range(doc, figure, second, repeated_unit, before):
         return None
+    second = _range_as_upper_end(doc, second)
     second_unit, _ = _unit_after(doc, second)
     if unit is not None and second_unit is not None and unit != second_unit:
         return None
@@ -595,6 +603,20 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
         # "rose 12.6% to 440,700 megawatts" is a change between two different things.
         return None
     return second
+
+
+def _range_as_upper_end(doc: Doc, second: _Figure) -> _Figure:
+    """"24.2 to 33-35 billion euros": an upper end that is itself a range reaches its top, and the scale
+    written once at the end belongs to every number before it."""
+    dash = second.last + 1
+    if second.last != second.first or dash + 1 >= len(doc) or doc[dash].text not in ("-", "–"):
+        return second
+    top = _figure_at(doc, dash + 1)
+    if top is None or top.vague or top.currency:
+        return second
+    scale = SCALE_SUFFIXES.get(doc[top.last].lower_.rstrip(".")) if top.last > top.first else None
+    low = second.low * scale if scale else second.low
+    return _Figure(second.first, top.last, low, top.high, currency=second.currency, unit=top.unit)
 
 
 def _unit_word_before_link(doc: Doc, index: int) -> str | None:
