@@ -93,6 +93,34 @@ FUNCTION_WORDS = frozenset({
 })
 # Verbs whose subject is the thing a sum prices ("the console sells for $150").
 PRICE_VERBS = frozenset({"cost", "sell", "value", "price", "fetch", "retail"})
+# Currencies named after a figure ("40 billion yen", "9.5bn kronor"), in the forms news copy writes. A name
+# that several countries use stands for the best-known of them ("dollars" for US dollars) unless a country is
+# named with it (QUALIFIED_CURRENCIES); a name no country stands out for gets a code of its own ("PESO"), so
+# that two articles that write it still compare.
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "euro": "EUR",
+    "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "won": "KRW", "franc": "CHF",
+    "francs": "CHF", "krona": "SEK", "kronor": "SEK", "kronur": "ISK", "krone": "KRONE", "kroner": "KRONE",
+    "reais": "BRL", "reals": "BRL", "baht": "THB", "rand": "ZAR", "naira": "NGN", "ringgit": "MYR",
+    "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "zloty": "PLN",
+    "zlotys": "PLN", "forint": "HUF", "koruna": "CZK", "hryvnia": "UAH", "hryvnias": "UAH", "dong": "VND",
+    "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "peso": "PESO", "pesos": "PESO", "dinar": "DINAR",
+    "dinars": "DINAR", "riyal": "RIYAL", "riyals": "RIYAL", "rial": "RIAL", "rials": "RIAL", "dirham": "AED",
+    "dirhams": "AED", "shilling": "SHILLING", "shillings": "SHILLING",
+}
+# A country's word before a currency's name says which currency it is: "Australian dollars", "Danish kroner",
+# "Hong Kong dollars", "CFA francs".
+CURRENCY_COUNTRIES = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD", "singapore": "SGD",
+    "taiwan": "TWD", "zealand": "NZD", "kong": "HKD", "zimbabwe": "ZWL", "swiss": "CHF", "cfa": "XAF",
+    "danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "icelandic": "ISK", "indian": "INR", "pakistani": "PKR",
+    "lankan": "LKR", "nepalese": "NPR", "mexican": "MXN", "argentine": "ARS", "argentinian": "ARS",
+    "colombian": "COP", "chilean": "CLP", "philippine": "PHP", "saudi": "SAR", "qatari": "QAR", "iranian": "IRR",
+    "kuwaiti": "KWD", "iraqi": "IQD", "algerian": "DZD", "jordanian": "JOD", "tunisian": "TND", "kenyan": "KES",
+    "ugandan": "UGX", "tanzanian": "TZS", "brazilian": "BRL", "turkish": "TRY", "chinese": "CNY",
+    "japanese": "JPY", "russian": "RUB", "african": "ZAR",
+}
 # Currencies by name, as an exchange rate is quoted against one ("$1.36 against the euro").
 CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "franc", "rouble", "ruble", "rupee",
                             "sterling", "won", "peso", "real", "rand", "lira", "krona", "krone"})

@@ -30,16 +30,24 @@ DOZEN = {"dozen": 12, "score": 20}
 # Denominators of spelled fractions: "a third", "two-thirds", "three quarters", "half".
 FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                   "fifths": 5, "tenth": 10, "tenths": 10}
-# Currencies written glued to a figure: "EUR50m", "US$3bn", "HK$3.7".
-CURRENCY_PREFIXES = {"us$": "USD", "$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "£": "GBP",
-                     "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "eur": "EUR", "usd": "USD",
-                     "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "rs": "INR"}
+# Currencies written before a figure, glued to it or not: "EUR50m", "US$3bn", "HK$3.7", "RM1.2bn", "CHF 2m".
+# "kr" is Swedish, Norwegian and Danish alike: read as one code, so that two articles that write it compare.
+# "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion".
+CURRENCY_PREFIXES = {
+    "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
+    "nz$": "NZD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "£": "GBP", "â£": "GBP", "€": "EUR", "¥": "JPY",
+    "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₦": "NGN", "rm": "MYR", "rs": "INR",
+    "rs.": "INR", "r": "ZAR", "kr": "SEK", "euro": "EUR", "eur": "EUR", "usd": "USD", "gbp": "GBP", "chf": "CHF",
+    "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "aud": "AUD", "cad": "CAD", "hkd": "HKD", "sgd": "SGD",
+    "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "inr": "INR", "zar": "ZAR", "myr": "MYR",
+    "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY",
+}
 # Figure suffixes that are units: "24pc", "164p", "250ml", "5G".
 UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
-    "w": "W", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB", "tb": "TB",
-    "mb": "MB", "x": "times",
+    "w": "W", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB",
+    "tb": "TB", "mb": "MB", "x": "times",
 }
 # Vague plurals are read as the decade they name ("thousands" is 1,000 to 10,000), as NewsQuant does.
 VAGUE_PLURALS = {
@@ -49,7 +57,7 @@ VAGUE_PLURALS = {
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
 
 _DIGITS = re.compile(
-    r"^(?P<currency>(?:[A-Z]{1,2})?[$£€¥₹₩₽]|EUR|USD|GBP|CHF|JPY|CNY|RMB)?"
+    r"^(?P<currency>Â£|[A-Z]{0,2}[$£€¥₹₩₽₺₱₦]|euro|Rs\.|[A-Z]{1,3})?"
     r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>[a-z²³]{0,8})$",
     re.IGNORECASE,
@@ -88,9 +96,18 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
     if currency and code is None:
         return None
+    if code == "ZAR" and currency.lower() == "r" and not _reads_as_rand(match):
+        # "R800 printer", form "R85": a letter before digits names a model or a form far more often than rand.
+        return None
     if suffix in SCALE_SUFFIXES:
         return value * SCALE_SUFFIXES[suffix], "", code
     return value, suffix, code
+
+
+def _reads_as_rand(match: re.Match) -> bool:
+    """"R3bn", "R1,150", "R4.50": a rand sum has a scale, thousands or cents."""
+    number = match.group("number")
+    return match.group("suffix").lower() in SCALE_SUFFIXES or "," in number or "." in number
 
 
 def parse_fraction(words: list[str]) -> float | None:
@@ -105,8 +122,10 @@ def parse_fraction(words: list[str]) -> float | None:
 
 def parse_fold(word: str) -> float | None:
     """"sixfold", "two-fold", "10-fold" → the multiple."""
+    if not word.lower().endswith("fold"):
+        return None
     stem = word.lower().removesuffix("fold").rstrip("-")
-    if not stem or stem == word.lower():
+    if not stem:
         return None
     parsed = read_figure_token(stem)
     if parsed is not None and not parsed[1]:

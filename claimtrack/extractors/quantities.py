@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import closes_with_a_casualty_adverb, read_frame
 from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb
-from claimtrack.lexicon import SPEECH_VERBS
+from claimtrack.lexicon import CURRENCY_COUNTRIES, CURRENCY_WORDS, KILOMETRES, MEASURE_SYNONYMS, SPEECH_VERBS
 from claimtrack.numbers import (
+    CURRENCY_PREFIXES,
     FRACTION_WORDS,
     NUMBER_WORDS,
     SCALE_SUFFIXES,
@@ -48,13 +49,6 @@ APPROXIMATORS: dict[tuple[str, ...], str] = {
 _LONGEST_APPROXIMATOR = max(len(words) for words in APPROXIMATORS)
 # Words before a figure that belong to its phrase without changing its value.
 ADDITIVES = {("an", "additional"), ("a", "further"), ("another",), ("an", "extra"), ("only",), ("just",)}
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW",
-                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "rs": "INR", "₽": "RUB", "eur": "EUR", "usd": "USD",
-                    "gbp": "GBP"}
-CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR",
-                  "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
-                  "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-                  "won": "KRW"}
 DURATION_WORDS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
                   "fortnight", "night"}
 # Units of measure: a figure with one of these counts the unit, not a thing.
@@ -64,6 +58,8 @@ MEASURE_WORDS = DURATION_WORDS | {
     "degree", "mph", "kph", "square", "mw", "gw", "kw", "kwh", "watt", "volt", "times", "point", "percentage",
     "megawatt", "gigawatt", "kilowatt", "terawatt", "megabyte", "gigabyte", "terabyte", "calorie", "knot",
 }
+# Units of a size that a hyphen ties to a noun it describes: "a 10-metre boat", "a 30-foot yacht".
+SIZE_UNITS = MEASURE_WORDS - DURATION_WORDS - {"times", "square", "point", "percentage", "degree"}
 RANGE_LINKS = {"to", "-", "–", "—", "and", "through"}
 PERCENT_WORDS = {"%", "percent", "pct", "pc"}
 MONTHS_AND_DAYS = {
@@ -72,6 +68,9 @@ MONTHS_AND_DAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "noon", "midnight", "gmt", "bst", "et", "pt"}
+# Time zones after a time written as four digits, as wire copy writes it: "1200 GMT", "0930 local time".
+TIME_ZONES = {"gmt", "bst", "utc", "cet", "cest", "est", "edt", "cst", "pst", "pdt", "et", "pt", "ist", "jst",
+              "local", "hrs"}
 # Named things with numbers in them ("S&P 500", "Digital Economy Act 2017", "Channel 5") are not figures.
 NAME_ENTITIES = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC"}
 # "one" is mostly a pronoun or a determiner after these words; so are small numbers after "the".
@@ -86,10 +85,29 @@ PERIOD_NOUNS = {"time", "term", "day", "week", "month", "year", "round", "half",
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
 # Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
-RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
+RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000}
+# Words right after "100m" that make it a race or a mark, not a sum: "100m champion", "800m runners".
 SPORT_WORDS = {"hurdles", "freestyle", "butterfly", "backstroke", "breaststroke", "medley", "relay", "sprint",
-               "dash", "race", "final", "finals", "heat", "heats", "title", "record", "champion", "gold", "silver",
-               "bronze", "steeplechase", "individual"}
+               "dash", "race", "races", "final", "finals", "heat", "heats", "title", "titles", "record", "records",
+               "champion", "champions", "gold", "silver", "bronze", "steeplechase", "individual", "medal",
+               "medallist", "finalist", "runner", "runners", "victory", "win", "crown", "mark", "hope", "stage",
+               "qualifying", "ranking", "rankings", "barrier", "line", "penalty", "course", "event", "world",
+               "indoor", "personal", "season", "legend", "man", "woman", "specialist", "hurdler", "swimmer"}
+# Words of a sentence about a race or a field event, where "4.88m" or "the 1,000m" is metres even with no
+# sport word beside it ("cleared 4.88m", "a leap of 17.30m", "won the 1,000m at the Grand Prix"). Words a
+# business story uses too ("record", "final", "win") are left out: "a record 15.3m" there counts viewers.
+SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "relay", "jump", "vault", "leap",
+              "throw", "clear", "clearance", "lap", "athletics", "athlete", "olympic", "olympics", "indoor", "medal",
+              "medallist", "champion", "championship", "freestyle", "butterfly", "backstroke", "breaststroke",
+              "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
+# Words beside a score ("won 3-1", "a 2-2 draw"), which is not a range.
+RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
+                "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
+                "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit"}
+# Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
+RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
+# Adjectives of size after a figure in metres: "a 508m tall tower", "2.5m high".
+LENGTH_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "taller", "higher", "longer", "wider", "deeper"}
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 
@@ -125,6 +143,10 @@ def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
         figure = _figure_at(doc, index)
         if figure is None:
             index += 1
+            continue
+        score_end = _score_end(doc, figure)
+        if score_end is not None:
+            index = score_end + 1
             continue
         finding = _read_claim(doc, figure)
         consumed = figure.last
@@ -164,7 +186,7 @@ def _is_figure_start(token: Token) -> bool:
     if lower == "minus":
         return after is not None and (read_figure_token(after.text) is not None or after.text == "-")
     parsed = read_figure_token(token.text)
-    if parsed is None or _is_year(token, parsed[0]):
+    if parsed is None or _is_year(token, parsed[0]) or _is_four_digit_time(token):
         return False
     if parsed[1] and parsed[1] not in UNIT_SUFFIXES:
         # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
@@ -202,9 +224,22 @@ def _inside_a_name(token: Token) -> bool:
 
 
 def _is_year(token: Token, value: float) -> bool:
-    return token.text.isdigit() and len(token.text) == 4 and 1500 <= value <= 2100 and not (
-        token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN"
-        and token.doc[token.i + 1].lemma_ not in DURATION_WORDS)
+    """"in 2001", "the 2001 audit": a year, also as the modifier of a singular noun; "2001 candidates",
+    "1500 tonnes" and "1500m" count."""
+    if not (token.text.isdigit() and len(token.text) == 4 and 1500 <= value <= 2100):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None or after.pos_ != "NOUN" or after.lemma_ in DURATION_WORDS:
+        return True
+    counts_it = after.tag_ == "NNS" or after.lemma_.lower() in MEASURE_WORDS or not token.whitespace_
+    return not counts_it
+
+
+def _is_four_digit_time(token: Token) -> bool:
+    """"1200 GMT", "0930 local time": a time of day written as wire copy writes it."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return re.fullmatch(r"[0-2]\d[0-5]\d", token.text) is not None and int(token.text) < 2400 and \
+        after is not None and after.lower_ in TIME_ZONES
 
 
 def _is_calendar_or_clock(token: Token) -> bool:
@@ -242,7 +277,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return None
+        return _joined_prices(doc, index) or _suspended_hyphen(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -293,26 +328,81 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         return None
     currency = glued[2] if glued else None
     unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
-    if currency is None and _is_race_distance(doc, index, words):
-        # "won the 100m", "the 60m hurdles": metres run, not 100 million.
-        value, unit = value / 1e6, "metres"
     first = index
-    if currency is None and index > 0 and doc[index - 1].lower_ in CURRENCY_SYMBOLS:
-        currency, first = CURRENCY_SYMBOLS[doc[index - 1].lower_], index - 1
+    if currency is None and index > 0 and _currency_symbol(doc[index - 1]) is not None:
+        currency, first = _currency_symbol(doc[index - 1]), index - 1
+    metres = _metres_written(doc, index, words)
+    if currency is None and metres is not None and _reads_as_metres(doc, index, last, metres):
+        # "won the 100m", "cleared 4.88m", "508m tall": metres, not millions.
+        value, unit = metres, "metres"
     return _Figure(first, last, value, value, currency=currency, unit=unit)
 
 
-def _is_race_distance(doc: Doc, index: int, words: list[str]) -> bool:
-    """"100m" (tokenised "100", "m") in "won the 100m" or "the 60m hurdles"."""
-    if len(words) != 2 or words[1] != "m" or doc[index].whitespace_ or not words[0].isdigit() or \
-            int(words[0]) not in RACE_DISTANCES:
-        return False
-    after = doc[index + 2] if index + 2 < len(doc) else None
+def _suspended_hyphen(doc: Doc, index: int) -> _Figure | None:
+    """The "24-" of "a 24- to 30-foot boat" or "two-" of "two- or three-day talks": a figure whose unit is
+    written once, after the next one."""
+    text = doc[index].text
+    if not text.endswith("-"):
+        return None
+    value = _value([text[:-1]])
+    if value is None:
+        return None
+    # What it measures is written once, after the next figure: "three-day" gives "two-" its days.
+    shared = doc[index + 4] if index + 4 < len(doc) and doc[index + 3].text == "-" else None
+    return _Figure(index, index, value, value, unit=shared.lower_ if shared is not None else None)
+
+
+def _joined_prices(doc: Doc, index: int) -> _Figure | None:
+    """"$7/$9", "$180-$200", "€5bn-€7bn" (tokenised "$", "7/$9"): two prices in one currency written as one
+    word, read as a range; a scale after them belongs to the second ("£5m-£7", "m.")."""
+    parts = re.fullmatch(r"(.+?)[/\-–](.+)", doc[index].text)
+    currency = _currency_symbol(doc[index - 1]) if index > 0 and parts else None
+    if currency is None:
+        return None
+    low, high = read_figure_token(parts.group(1)), read_figure_token(parts.group(2))
+    if low is None or high is None or low[1] or high[1] or high[2] != currency:
+        return None
+    last, high_value = index, high[0]
+    scale = SCALE_SUFFIXES.get(doc[index + 1].lower_.rstrip(".")) if index + 1 < len(doc) else None
+    if scale is not None and not re.search(r"[a-z]$", parts.group(2), re.IGNORECASE):
+        last, high_value = index + 1, high_value * scale
+    return _Figure(index - 1, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
+
+
+def _currency_symbol(token: Token) -> str | None:
+    """The currency of a symbol or code written apart before a figure ("$", "RM", "CHF"); a code of three
+    letters only in capitals, so that "try 5 times" stays a count."""
+    if token.is_alpha and len(token.text) >= 3 and not token.is_upper:
+        return None
+    return CURRENCY_PREFIXES.get(token.lower_)
+
+
+def _metres_written(doc: Doc, index: int, words: list[str]) -> float | None:
+    """The number of "100m" or "4.88m", as one token or two ("100", "m"); None for any other figure."""
+    if len(words) == 2 and words[1].lower() in ("m", "m.") and not doc[index].whitespace_:
+        number = words[0]
+    elif len(words) == 1 and re.fullmatch(r"[\d,.]+m", words[0], re.IGNORECASE):
+        number = words[0][:-1]
+    else:
+        return None
+    parsed = read_figure_token(number)
+    return parsed[0] if parsed is not None and not parsed[1] and parsed[2] is None else None
+
+
+def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
+    """"Nm" is metres in a race or a field event ("the 60m hurdles", "a leap of 17.30m") or before an
+    adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers")."""
+    after = doc[last + 1] if last + 1 < len(doc) else None
     before = doc[index - 1] if index > 0 else None
-    if after is not None and after.lower_ in SPORT_WORDS:
+    if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
+        return False
+    if after is not None and (after.lower_ in SPORT_WORDS or after.lower_ in LENGTH_ADJECTIVES):
         return True
-    return before is not None and before.lower_ in ("the", "in", "over") and (
-        after is None or after.pos_ not in ("NOUN", "PROPN"))
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return False
+    if metres in RACE_DISTANCES and before is not None and before.lower_ in RACE_OPENERS:
+        return True
+    return any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent)
 
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
@@ -351,9 +441,46 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return "percent", after + 1
     if figure.currency:
         return f"money:{figure.currency}", figure.last
-    if after < len(doc) and doc[after].lower_ in CURRENCY_WORDS:
-        return f"money:{CURRENCY_WORDS[doc[after].lower_]}", after
+    if after + 2 < len(doc) and doc[after].text == "-" and doc[after + 1].lemma_.lower() in SIZE_UNITS and \
+            doc[after + 2].pos_ in ("NOUN", "PROPN"):
+        # "a 10-metre boat": the boat's length, not a count of boats.
+        return doc[after + 1].lower_, after + 1
+    if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ == "fold":
+        return "times", after + 1
+    if figure.vague:
+        # "millions of dollars"
+        named = _currency_named(doc, after + 1) if after < len(doc) and doc[after].lower_ == "of" else None
+    else:
+        # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"
+        named = _currency_named(doc, after)
+    if named is not None and doc[named[1]].lower_ == "won" and figure.high < 1000:
+        # "Burnout 3 won three awards": the verb; a sum in won runs to thousands ("40 billion won").
+        named = None
+    if named is not None:
+        return f"money:{named[0]}", named[1]
     return None, figure.last
+
+
+def _currency_named(doc: Doc, index: int) -> tuple[str, int] | None:
+    """The currency named from token `index` on, skipping a hyphen, and its last token: "yen", "Swiss francs"."""
+    if index < len(doc) and doc[index].text == "-":
+        index += 1
+    if index >= len(doc):
+        return None
+    word = doc[index].lower_
+    if word in CURRENCY_COUNTRIES and index + 1 < len(doc) and doc[index + 1].lower_ in CURRENCY_WORDS:
+        return CURRENCY_COUNTRIES[word], index + 1
+    if word in ("hong", "new", "south", "sri") and index + 2 < len(doc) and \
+            doc[index + 1].lower_ in CURRENCY_COUNTRIES and doc[index + 2].lower_ in CURRENCY_WORDS:
+        # "Hong Kong dollars", "New Zealand dollars", "South African rand", "Sri Lankan rupees".
+        return CURRENCY_COUNTRIES[doc[index + 1].lower_], index + 2
+    if word in CURRENCY_WORDS:
+        return CURRENCY_WORDS[word], index
+    code = _currency_symbol(doc[index])
+    if code is not None and doc[index].is_alpha and doc[index].is_upper:
+        # An ISO code after the figure: "3.5 CHF".
+        return code, index
+    return None
 
 
 def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
@@ -399,9 +526,14 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
             figure.first == figure.last and not any(c.isdigit() for c in doc[figure.first].text) and \
-            doc[figure.first].ent_type_ != "CARDINAL" and not closes_with_a_casualty_adverb(doc, figure.last):
-        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us"); "one
-        # fatally" counts the people shot.
+            doc[figure.first].ent_type_ != "CARDINAL" and not doc[figure.first].text.endswith("-") and \
+            not closes_with_a_casualty_adverb(doc, figure.last):
+        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us"); a
+        # hyphen after it ("two- or three-bedroom") says that what it counts comes later; "one fatally" counts
+        # the people shot.
+        return None
+
+    if unit == "count" and second is None and _names_a_model(doc, figure, counted_tokens):
         return None
 
     anchor_token = doc[counted_tokens[-1]] if counted_tokens else doc[figure.last]
@@ -414,12 +546,51 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         verb = governing_verb(verb.head)
     subject, predicate = _clause_of(verb, anchor_token)
     span = doc[start_token: end_token + 1]
-    frame = read_frame(doc, figure.first, second.last if second is not None else figure.last, counted_tokens,
+    end_char = span.end_char
+    if doc[end_token].text.endswith(".") and doc[end_token].lower_.rstrip(".") in SCALE_SUFFIXES:
+        # "HK$327m." ends a sentence: the tokenizer keeps the full stop on the suffix.
+        end_char -= 1
+    # A length must count a token for the frame to look past it for where it is measured from: the unit's own
+    # ("4.88m." at the end of a sentence, tokenised "4.88", "m.").
+    frame_counted = counted_tokens or ([figure.last] if MEASURE_SYNONYMS.get(unit, unit) in KILOMETRES else [])
+    frame = read_frame(doc, figure.first, second.last if second is not None else figure.last, frame_counted,
                        anchor_token, verb, unit)
     return QuantityFinding(
-        start=span.start_char, end=span.end_char, low=low, high=high, approximator=approximator,
+        start=span.start_char, end=end_char, low=low, high=high, approximator=approximator,
         unit=unit, counted=counted, subject=subject, predicate=predicate, anchor=anchor_token, frame=frame,
     )
+
+
+def _names_a_model(doc: Doc, figure: _Figure, counted: list[int]) -> bool:
+    """"its first 787 Dreamliner", "the iPhone 12 Pro Max", "No 2 Andy Roddick": digits before a singular
+    name are a model or a rank, not a count; a count of more than one names a plural ("500 Britons")."""
+    if not counted or counted[0] != figure.last + 1 or figure.first != figure.last or \
+            not any(c.isdigit() for c in doc[figure.first].text):
+        return False
+    words = [doc[i] for i in counted]
+    # Written as a name, in title case: an all-capital word is a unit or an acronym ("500 MW", "3 GB").
+    return all(w.tag_ == "NNP" and w.is_title and w.ent_type_ != "NORP" and w.lower_ not in UNIT_SUFFIXES
+               for w in words)
+
+
+def _score_end(doc: Doc, figure: _Figure) -> int | None:
+    """The last token of a score that starts with `figure` ("won 3-1", "a 24-18 win", "a 2-2 draw"): two
+    whole numbers joined by a dash beside a word of winning or losing are a result, not a range."""
+    dash = figure.last + 1
+    if figure.currency or figure.unit or dash + 1 >= len(doc) or doc[dash].text not in ("-", "–", "—"):
+        return None
+    second = _figure_at(doc, dash + 1)
+    if second is None or second.currency or second.unit or second.first != second.last or \
+            figure.low != int(figure.low) or second.low != int(second.low):
+        return None
+    before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
+    after = doc[second.last + 1].lower_ if second.last + 1 < len(doc) else ""
+    # Sets of a match come in a row: "won 6-4 6-3".
+    after_a_score = figure.first > 1 and doc[figure.first - 1].like_num and doc[figure.first - 2].text == doc[dash].text
+    before_a_score = second.last + 2 < len(doc) and doc[second.last + 1].like_num and \
+        doc[second.last + 2].text == doc[dash].text
+    in_a_row = after_a_score or before_a_score
+    return second.last if before in RESULT_WORDS or after in RESULT_WORDS or in_a_row else None
 
 
 def _names_a_speaker(noun: Token) -> bool:
@@ -431,9 +602,13 @@ def _names_a_speaker(noun: Token) -> bool:
 def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure | None:
     """The second figure of "20,000 to 30,000", "between 10 and 15 million", "1 per cent to 1.5 per cent".
 
-    A figure with a unit ranges only to one with the same unit, so "rose 6.5% to 164p" stays two figures.
+    A figure with a unit ranges only to one with the same unit, so "rose 6.5% to 164p" stays two figures. A
+    unit word may follow both ends ("252 miles to 287 miles").
     """
     link = end + 1
+    repeated_unit = _unit_word_before_link(doc, link)
+    if repeated_unit is not None:
+        link += 1
     if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS or figure.vague:
         return None
     glued = doc[link + 1].lower_
@@ -444,10 +619,13 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
     if doc[link].lower_ == "and" and before != "between":
         return None
-    start = link + 2 if doc[link + 1].lower_ in CURRENCY_SYMBOLS and link + 2 < len(doc) else link + 1
+    start = link + 2 if _currency_symbol(doc[link + 1]) is not None and link + 2 < len(doc) else link + 1
     second = _figure_at(doc, start)
     if second is None or second.vague:
         return None
+    if repeated_unit is not None and not _ends_a_unit_range(doc, figure, second, repeated_unit, before):
+        return None
+    second = _range_as_upper_end(doc, second)
     second_unit, _ = _unit_after(doc, second)
     if unit is not None and second_unit is not None and unit != second_unit:
         return None
@@ -456,6 +634,37 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
         # "rose 12.6% to 440,700 megawatts" is a change between two different things.
         return None
     return second
+
+
+def _range_as_upper_end(doc: Doc, second: _Figure) -> _Figure:
+    """"24.2 to 33-35 billion euros": an upper end that is itself a range reaches its top, and the scale
+    written once at the end belongs to every number before it."""
+    dash = second.last + 1
+    if second.last != second.first or dash + 1 >= len(doc) or doc[dash].text not in ("-", "–"):
+        return second
+    top = _figure_at(doc, dash + 1)
+    if top is None or top.vague or top.currency:
+        return second
+    scale = SCALE_SUFFIXES.get(doc[top.last].lower_.rstrip(".")) if top.last > top.first else None
+    low = second.low * scale if scale else second.low
+    return _Figure(second.first, top.last, low, top.high, currency=second.currency, unit=top.unit)
+
+
+def _unit_word_before_link(doc: Doc, index: int) -> str | None:
+    """The unit word of "252 miles to 287 miles" at token `index`, when a range link follows it."""
+    if index + 1 >= len(doc) or doc[index + 1].lower_ not in RANGE_LINKS:
+        return None
+    lemma = doc[index].lemma_.lower()
+    return lemma if lemma in MEASURE_WORDS and lemma not in ("times", "square") else None
+
+
+def _ends_a_unit_range(doc: Doc, figure: _Figure, second: _Figure, unit_word: str, before: str) -> bool:
+    """The second figure repeats the unit, and is not the level a change led to: "rose 120 points to
+    16,369 points" is a change and a level, so without "between" or "from" the ends stay within tenfold."""
+    after = second.last + 1
+    if after >= len(doc) or doc[after].lemma_.lower() != unit_word:
+        return False
+    return before in ("between", "from") or figure.low <= second.low <= 10 * figure.low
 
 
 def _counts_something(doc: Doc, last: int) -> bool:
