@@ -291,10 +291,18 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
         weak_objections += basis == "weak" and not restated
         firm += basis == "firm"
         equal += _same_value(fact, member)
-        confirmed += basis == "firm" or restated and _comparable(fact, member)
+        confirmed += basis == "firm" or restated and _comparable(fact, member) and not _spans_a_decade(fact) and \
+            not _spans_a_decade(member)
     if weak_objections >= max(firm, 1) or not confirmed:
         return None
     return firm > 0, equal > 0, firm
+
+
+def _spans_a_decade(fact: FigureFacts) -> bool:
+    """"Thousands of dollars", "tens of thousands": a figure that allows ten times its lowest value holds nearly
+    any figure near it, so it confirms no thin match."""
+    low, high = fact.claim.low, fact.claim.high
+    return low is not None and high is not None and 0 < low and high >= DECADE * low
 
 
 def _comparable(a: FigureFacts, b: FigureFacts) -> bool:
