@@ -59,8 +59,8 @@ PARSED_ALONE_FROM = 500
 def iter_extract(
     articles: Iterable[Article], nlp: Language, *, jobs: int = 1
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Stream (article, its claims) in article order, parsing the claim windows of consecutive articles in
-    shared batches, in `jobs` processes."""
+    """Stream (article, its claims) in article order, parsing the short claim windows of consecutive articles
+    in shared batches, in `jobs` processes, and each longer one on its own in this process."""
     pending: dict[int, tuple[Article, list[_Window], list[Doc | None]]] = {}
     # Windows of each article still being parsed: counted, not looked for, so that an article of many
     # windows costs the same for each.
