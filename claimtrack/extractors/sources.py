@@ -21,7 +21,8 @@ _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",)
 _REPORTED_PASSIVE_VERBS = {"quote", "cite"}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 _COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
-_THING_PRONOUNS = {"it", "this", "that"}
+# Pronouns that stand for a thing or for nothing ("it seems"), never for whoever speaks.
+THING_PRONOUNS = {"it", "this", "that"}
 
 
 @dataclass
@@ -162,7 +163,7 @@ def governing_subject(anchor: Token, inside: range) -> Link | None:
     outermost = None
     for verb in _verb_ancestors(anchor, inside):
         subject = subject_of(verb, inside)
-        if subject is not None and subject.lower_ not in _THING_PRONOUNS:
+        if subject is not None and subject.lower_ not in THING_PRONOUNS:
             outermost = Link(phrase_text(subject), verb.text, subject, verb.i)
     return outermost
 
