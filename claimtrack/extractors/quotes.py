@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.sources import (
+    THING_PRONOUNS,
     Link,
     chain_for,
     cue_clause,
@@ -295,7 +296,7 @@ def _cue_after(doc: Doc, opening: int | None, closing: int | None, sentence: Spa
             break
         words.append(token)
     words = _up_to_clause_end(words)
-    ends_an_utterance = doc[closing - 1].text[-1:] in (",", "?", "!") or words[:1] and words[0].text == ","
+    ends_an_utterance = doc[closing - 1].text[-1:] in (",", "?", "!") or bool(words) and words[0].text == ","
     return cue_clause(words) or (_speaker_and_any_verb(words) if opens_sentence and ends_an_utterance else None)
 
 
@@ -316,7 +317,7 @@ def _speaker_and_any_verb(words: list[Token]) -> Link | None:
         return None
     verb = words[verb_at]
     subject = next((t for t in words[:verb_at] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i), None)
-    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN") or subject.lower_ in ("it", "this", "that"):
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN") or subject.lower_ in THING_PRONOUNS:
         return None
     return Link(phrase_text(subject), verb.text, subject, verb.i)
 

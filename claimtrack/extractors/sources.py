@@ -21,6 +21,8 @@ _PREPOSITION_CUES = {("according", "to"), ("citing",), ("based", "on"), ("per",)
 _REPORTED_PASSIVE_VERBS = {"quote", "cite"}
 _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 _COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+# Pronouns that stand for a thing or for nothing ("it seems"), never for whoever speaks.
+THING_PRONOUNS = {"it", "this", "that"}
 
 
 @dataclass
@@ -156,11 +158,12 @@ def _governing_verb(token: Token) -> Token | None:
 def governing_subject(anchor: Token, inside: range) -> Link | None:
     """The subject of the main clause above a mixed quote, speech verb or not: in news, the one whose
     words are quoted ("Reid has gone after Trump as a “human leech”", "The nominee has wondered whether
-    the moderators will be “fair”")."""
+    the moderators will be “fair”"). Not a placeholder "it" or a "this" that stands for a thing ("it was
+    Obama who pressed for a “Grand Bargain”", "it seems likely")."""
     outermost = None
     for verb in _verb_ancestors(anchor, inside):
         subject = subject_of(verb, inside)
-        if subject is not None:
+        if subject is not None and subject.lower_ not in THING_PRONOUNS:
             outermost = Link(phrase_text(subject), verb.text, subject, verb.i)
     return outermost
 
