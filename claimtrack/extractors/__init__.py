@@ -369,12 +369,15 @@ def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantit
 
 
 def _resolve_holder(holder: str | None, position: int, context: _ArticleContext) -> str | None:
-    """A holder named by a pronoun is the person last named before it; a name, as the article gives it in full;
-    a common noun ("quake") as it is, for it names no one ("Killer Quake" in a headline is not its full name)."""
+    """A holder named by a pronoun is whom it stands for, as for a speaker: "they" a group, "she" the last
+    person the article does not mark as a man; a name, as the article gives it in full; a common noun ("quake")
+    as it is, for it names no one ("Killer Quake" in a headline is not its full name)."""
     if holder is None:
         return None
+    if holder.casefold() in PLURAL_PRONOUNS:
+        return context.last_group_before(position)
     if holder in PRONOUNS:
-        return context.last_person_before(position)
+        return context.last_person_before(position, holder)
     return holder if holder.islower() else context.full_name(holder)
 
 
