@@ -277,7 +277,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return _joined_prices(doc, index)
+        return _joined_prices(doc, index) or _suspended_hyphen(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -336,6 +336,20 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         # "won the 100m", "cleared 4.88m", "508m tall": metres, not millions.
         value, unit = metres, "metres"
     return _Figure(first, last, value, value, currency=currency, unit=unit)
+
+
+def _suspended_hyphen(doc: Doc, index: int) -> _Figure | None:
+    """The "24-" of "a 24- to 30-foot boat" or "two-" of "two- or three-day talks": a figure whose unit is
+    written once, after the next one."""
+    text = doc[index].text
+    if not text.endswith("-"):
+        return None
+    value = _value([text[:-1]])
+    if value is None:
+        return None
+    # What it measures is written once, after the next figure: "three-day" gives "two-" its days.
+    shared = doc[index + 4] if index + 4 < len(doc) and doc[index + 3].text == "-" else None
+    return _Figure(index, index, value, value, unit=shared.lower_ if shared is not None else None)
 
 
 def _joined_prices(doc: Doc, index: int) -> _Figure | None:
