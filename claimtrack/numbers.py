@@ -122,10 +122,8 @@ def parse_fraction(words: list[str]) -> float | None:
 
 def parse_fold(word: str) -> float | None:
     """"sixfold", "two-fold", "10-fold" → the multiple."""
-    if not word.lower().endswith("fold"):
-        return None
     stem = word.lower().removesuffix("fold").rstrip("-")
-    if not stem:
+    if not stem or stem == word.lower():
         return None
     parsed = read_figure_token(stem)
     if parsed is not None and not parsed[1]:

@@ -92,7 +92,7 @@ SPORT_WORDS = {"hurdles", "freestyle", "butterfly", "backstroke", "breaststroke"
                "champion", "champions", "gold", "silver", "bronze", "steeplechase", "individual", "medal",
                "medallist", "finalist", "runner", "runners", "victory", "win", "crown", "mark", "hope", "stage",
                "qualifying", "ranking", "rankings", "barrier", "line", "penalty", "course", "event", "world",
-               "indoor", "personal", "season", "legend", "man", "woman", "specialist", "hurdler", "swimmer"}
+               "indoor", "personal", "season", "legend", "man", "woman", "specialist", "hurdler", "swimmer", "events"}
 # Words of a sentence about a race or a field event, where "4.88m" or "the 1,000m" is metres even with no
 # sport word beside it ("cleared 4.88m", "a leap of 17.30m", "won the 1,000m at the Grand Prix"). Words a
 # business story uses too ("record", "final", "win") are left out: "a record 15.3m" there counts viewers.
@@ -277,7 +277,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return _joined_prices(doc, index) or _suspended_hyphen(doc, index)
+        return _joined_prices(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -329,27 +329,14 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     currency = glued[2] if glued else None
     unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
     first = index
-    if currency is None and index > 0 and _currency_symbol(doc[index - 1]) is not None:
-        currency, first = _currency_symbol(doc[index - 1]), index - 1
+    symbol_before = _currency_symbol(doc[index - 1]) if index > 0 else None
+    if currency is None and symbol_before is not None:
+        currency, first = symbol_before, index - 1
     metres = _metres_written(doc, index, words)
     if currency is None and metres is not None and _reads_as_metres(doc, index, last, metres):
         # "won the 100m", "cleared 4.88m", "508m tall": metres, not millions.
         value, unit = metres, "metres"
     return _Figure(first, last, value, value, currency=currency, unit=unit)
-
-
-def _suspended_hyphen(doc: Doc, index: int) -> _Figure | None:
-    """The "24-" of "a 24- to 30-foot boat" or "two-" of "two- or three-day talks": a figure whose unit is
-    written once, after the next one."""
-    text = doc[index].text
-    if not text.endswith("-"):
-        return None
-    value = _value([text[:-1]])
-    if value is None:
-        return None
-    # What it measures is written once, after the next figure: "three-day" gives "two-" its days.
-    shared = doc[index + 4] if index + 4 < len(doc) and doc[index + 3].text == "-" else None
-    return _Figure(index, index, value, value, unit=shared.lower_ if shared is not None else None)
 
 
 def _joined_prices(doc: Doc, index: int) -> _Figure | None:
@@ -398,6 +385,11 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
         return False
     if after is not None and (after.lower_ in SPORT_WORDS or after.lower_ in LENGTH_ADJECTIVES):
         return True
+    if after is not None and after.lower_ in ("and", "or") and last + 2 < len(doc):
+        # "the 100m and 200m titles": two races named together, the second told by its own context.
+        joined = _figure_at(doc, last + 2)
+        if joined is not None and joined.unit == "metres":
+            return True
     if after is not None and after.pos_ in ("NOUN", "PROPN"):
         return False
     if metres in RACE_DISTANCES and before is not None and before.lower_ in RACE_OPENERS:
@@ -447,12 +439,8 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return doc[after + 1].lower_, after + 1
     if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ == "fold":
         return "times", after + 1
-    if figure.vague:
-        # "millions of dollars"
-        named = _currency_named(doc, after + 1) if after < len(doc) and doc[after].lower_ == "of" else None
-    else:
-        # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"
-        named = _currency_named(doc, after)
+    # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"
+    named = None if figure.vague else _currency_named(doc, after)
     if named is not None and doc[named[1]].lower_ == "won" and figure.high < 1000:
         # "Burnout 3 won three awards": the verb; a sum in won runs to thousands ("40 billion won").
         named = None
@@ -526,11 +514,9 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
             figure.first == figure.last and not any(c.isdigit() for c in doc[figure.first].text) and \
-            doc[figure.first].ent_type_ != "CARDINAL" and not doc[figure.first].text.endswith("-") and \
-            not closes_with_a_casualty_adverb(doc, figure.last):
-        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us"); a
-        # hyphen after it ("two- or three-bedroom") says that what it counts comes later; "one fatally" counts
-        # the people shot.
+            doc[figure.first].ent_type_ != "CARDINAL" and not closes_with_a_casualty_adverb(doc, figure.last):
+        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us"); "one
+        # fatally" counts the people shot.
         return None
 
     if unit == "count" and second is None and _names_a_model(doc, figure, counted_tokens):
