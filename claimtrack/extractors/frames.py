@@ -108,7 +108,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     elif MEASURE_SYNONYMS.get(unit, unit) in KILOMETRES:
         # A distance is told apart by where it is measured from; its subject is the other end. Units come
         # as written: "miles", "kilometers".
-        measured_from = _distance_from(doc, max(last, *counted))
+        measured_from = _distance_from(doc, max([last, *counted]))
         holder, attribute = measured_from or holder, "distance"
         if measured_from is not None and scope == "change":
             # It locates something ("cut off Brenna, 500 km east of Ostrava"): the clause's verb, whatever
