@@ -132,9 +132,12 @@ def _shared_share(shorter: QuoteFacts, longer: QuoteFacts) -> float:
 
 
 def place_quote(fact: QuoteFacts, candidates: list[list[QuoteFacts]]) -> int | None:
-    """The first candidate group holding the same statement."""
+    """The first candidate group holding the same statement: the quote must be the same statement as the
+    group's longest quote, not merely share words with one of its excerpts; a short excerpt ("The Davis Cup is
+    my dream") that two different sentences of one interview begin with does not make them one statement."""
     return next((index for index, group in enumerate(candidates)
-                 if any(same_quote(member, fact) for member in group[:MEMBERS_CHECKED])), None)
+                 if same_quote(max(group[:MEMBERS_CHECKED], key=lambda m: (len(m.words), m.claim.id)), fact)),
+                None)
 
 
 def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGroup:
