@@ -8,10 +8,9 @@ from __future__ import annotations
 EVENT_CLASSES: dict[str, frozenset[str]] = {
     "killed": frozenset({"kill", "die", "dead", "death", "slay", "murder", "execute", "fatality", "perish",
                          "massacre", "gun", "toll", "body", "fatal", "slain", "drown", "behead", "suffocate",
-                         "asphyxiate", "fatally", "mortally"}),
+                         "asphyxiate"}),
     "wounded": frozenset({"wound", "injure", "injury", "hurt", "hospitalize", "hospitalise", "injured",
-                          "wounded", "casualty", "treat", "burn", "critically", "seriously", "gravely", "badly",
-                          "slightly"}),
+                          "wounded", "casualty", "treat", "burn"}),
     "shot": frozenset({"shoot", "shot"}),
     # Taken into custody, people or things alike ("23 pirates seized", "nine rifles seized"): what is
     # counted tells them apart.
@@ -201,8 +200,6 @@ STOCK_NOUNS = frozenset({"share", "stock"})
 # People named by a role an event gave them; in the singular, one person who may do anything else.
 ROLE_NOUNS = frozenset({"arrestee", "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher",
                         "survivor"})
-# Adverbs after a bare figure that say what happened to the people it counts: "four were shot, one fatally".
-CASUALTY_ADVERBS = frozenset({"fatally", "mortally", "critically", "seriously", "gravely", "badly", "slightly"})
 # Nouns that count people by what happened to them: the event is theirs, what is counted is people.
 PEOPLE_BY_EVENT = ROLE_NOUNS | {"dead", "death", "fatality", "casualty", "injured", "wounded", "hurt", "injury",
                                 "homeless", "missing"}

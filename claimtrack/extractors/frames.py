@@ -12,7 +12,6 @@ from claimtrack.lexicon import (
     ADDITIONAL_WORDS,
     AGE_WORDS,
     ANAPHORIC_NOUNS,
-    CASUALTY_ADVERBS,
     CHANGE_WORDS,
     CUMULATIVE_PHRASES,
     CURRENCY_NAMES,
@@ -207,22 +206,11 @@ def _does(anchor: Token, verb: Token) -> bool:
 
 def _casualty_word(doc: Doc, last: int, head: Token | None, verb: Token | None) -> Token | None:
     """The word after a figure that counts people by what happened to them: "2 dead", "80 hurt", "14
-    injured", "one fatally", whether it is parsed as the counted noun or as the figure's adjective."""
+    injured", whether it is parsed as the counted noun or as the figure's adjective."""
     if _role_gives_way(head, verb):
         return None
-    if head is None and closes_with_a_casualty_adverb(doc, last):
-        return doc[last + 1]
     word = head if head is not None else (doc[last + 1] if last + 1 < len(doc) else None)
     return word if word is not None and word.lower_ in PEOPLE_BY_EVENT and word.lower_ in EVENT_CLASS_OF else None
-
-
-def closes_with_a_casualty_adverb(doc: Doc, last: int) -> bool:
-    """"one fatally" or "one seriously" closing a clause ("four were shot, one fatally,"): the adverb says
-    what happened to the people the figure counts; not "one seriously doubts it"."""
-    if last + 1 >= len(doc) or doc[last + 1].lower_ not in CASUALTY_ADVERBS:
-        return False
-    after = doc[last + 2] if last + 2 < len(doc) else None
-    return after is None or after.is_punct or after.pos_ == "CCONJ" or _lemma(after) in EVENT_CLASS_OF
 
 
 def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> list[Token]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimtrack.extractors.frames import closes_with_a_casualty_adverb, read_frame
+from claimtrack.extractors.frames import read_frame
 from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb
 from claimtrack.lexicon import CURRENCY_COUNTRIES, CURRENCY_WORDS, KILOMETRES, MEASURE_SYNONYMS, SPEECH_VERBS
 from claimtrack.numbers import (
@@ -514,9 +514,8 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
             figure.first == figure.last and not any(c.isdigit() for c in doc[figure.first].text) and \
-            doc[figure.first].ent_type_ != "CARDINAL" and not closes_with_a_casualty_adverb(doc, figure.last):
-        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us"); "one
-        # fatally" counts the people shot.
+            doc[figure.first].ent_type_ != "CARDINAL":
+        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us").
         return None
 
     if unit == "count" and second is None and _names_a_model(doc, figure, counted_tokens):
