@@ -29,6 +29,8 @@ ONE_WORDING_CHANGED = 85
 MOSTLY_SHARED = 0.5
 # Words in a row that one speaker's two quotes must share to be one statement reworded.
 SPEAKER_RUN = 6
+# Letters a word needs to count as content, not as the grammar any two sentences share.
+CONTENT_WORD = 3
 MEMBERS_CHECKED = 32
 _TOKEN = re.compile(r"\w+")
 _WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
@@ -123,7 +125,8 @@ def _words_beside(words: list[str], runs: frozenset[tuple[str, ...]]) -> set[str
     for start in range(len(words) - SPEAKER_RUN + 1):
         if tuple(words[start: start + SPEAKER_RUN]) in runs:
             covered.update(range(start, start + SPEAKER_RUN))
-    return {w for i, w in enumerate(words) if i not in covered and w not in FUNCTION_WORDS}
+    # Words of four letters or more: "i", "was", "the" are kept by any two sentences of one speaker.
+    return {w for i, w in enumerate(words) if i not in covered and len(w) > CONTENT_WORD and w not in FUNCTION_WORDS}
 
 
 def _shared_share(shorter: QuoteFacts, longer: QuoteFacts) -> float:
