@@ -291,18 +291,17 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
         weak_objections += basis == "weak" and not restated
         firm += basis == "firm"
         equal += _same_value(fact, member)
-        confirmed += basis == "firm" or restated and _comparable(fact, member) and not _spans_a_decade(fact) and \
-            not _spans_a_decade(member)
+        confirmed += basis == "firm" or restated and _comparable(fact, member) and \
+            not _spans_a_decade(fact.claim) and not _spans_a_decade(member.claim)
     if weak_objections >= max(firm, 1) or not confirmed:
         return None
     return firm > 0, equal > 0, firm
 
 
-def _spans_a_decade(fact: FigureFacts) -> bool:
-    """"Thousands of dollars", "tens of thousands": a figure that allows ten times its lowest value holds nearly
-    any figure near it, so it confirms no thin match."""
-    low, high = fact.claim.low, fact.claim.high
-    return low is not None and high is not None and 0 < low and high >= DECADE * low
+def _spans_a_decade(claim: Claim) -> bool:
+    """"Thousands" (1,000 to 10,000), "tens of thousands": a figure that allows ten times its lowest value. It
+    says at least its lowest value, and holds nearly any figure near it, so it confirms no thin match."""
+    return claim.low is not None and claim.high is not None and 0 < claim.low and claim.high >= DECADE * claim.low
 
 
 def _comparable(a: FigureFacts, b: FigureFacts) -> bool:
@@ -372,7 +371,7 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     """The values a figure allows once its approximator and its rounding are taken into account."""
     low = claim.low if claim.low is not None else float("-inf")
     high = claim.high if claim.high is not None else float("inf")
-    if 0 < low and high >= DECADE * low:
+    if _spans_a_decade(claim):
         # "thousands" (1,000 to 10,000) says at least a thousand; it does not deny 15,000.
         high = float("inf")
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0

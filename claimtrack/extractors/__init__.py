@@ -18,7 +18,7 @@ from claimtrack.extractors.quotes import QuoteFinding, QuoteSpan, find_quotes, p
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
 from claimtrack.extractors.tokens import doc_text, entity_of, is_name_glue, sentence_of, sentences
 from claimtrack.extractors.windows import claim_windows, sentence_spans
-from claimtrack.lexicon import FEMALE_WORDS, MALE_WORDS, PLURAL_PRONOUNS, PRONOUN_GENDERS
+from claimtrack.lexicon import FEMALE_WORDS, MALE_WORDS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDERS
 from claimtrack.models import Article, Claim
 from claimtrack.textmap import Body, cut_into_pieces
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 INNER_CUES = {"citing", "quoting"}
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "his", "hers"}
 TITLES = {
     "president", "mr", "mrs", "ms", "dr", "prime", "minister", "leader", "sen", "senator", "gov", "governor",
     "rep", "secretary", "chancellor", "king", "queen", "prince", "general", "gen", "sir", "lord", "dame",
@@ -244,6 +243,15 @@ class _ArticleContext:
     def last_group_before(self, position: int) -> str | None:
         return _last_before(position, self.recent_groups)
 
+    def referent(self, pronoun: str, position: int) -> str | None:
+        """Whom a pronoun at `position` stands for: "they" the last group, "she" the last person the article
+        does not mark as a man; None for a word that is no pronoun, or when nobody fits."""
+        if pronoun.casefold() in PLURAL_PRONOUNS:
+            return self.last_group_before(position)
+        if pronoun.casefold() in PERSONAL_PRONOUNS:
+            return self.last_person_before(position, pronoun)
+        return None
+
 
 def _last_before(position: int, mentions: list[tuple[int, str]]) -> str | None:
     """The name mentioned last before `position`, by place in the article, not by when it was noted."""
@@ -316,8 +324,8 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
         verb_links = [link for link in quote.chain if link.by_verb]
         nearest = verb_links[0] if verb_links else quote.chain[0]
         named = [link for link in verb_links[1:]
-                 if link.who.casefold() not in PRONOUNS and reports_clause_of(link, nearest)]
-        if nearest.who.casefold() in PRONOUNS and named:
+                 if link.who.casefold() not in PERSONAL_PRONOUNS and reports_clause_of(link, nearest)]
+        if nearest.who.casefold() in PERSONAL_PRONOUNS and named:
             # "Lynch said she recalled thinking, “…”": the pronoun is the speaker named around it.
             nearest = named[0]
         mention, cue = nearest.who, nearest.cue
@@ -329,7 +337,7 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
             # "Aides say …": a plural speaker is whom a later "they" names; a capitalised one may be a name the
             # small model took for a plural ("Sanders").
             context.recent_groups.append((offset + nearest.subject.idx, speaker))
-        elif speaker and mention and mention.casefold() not in PRONOUNS:
+        elif speaker and mention and mention.casefold() not in PERSONAL_PRONOUNS:
             context.note_person(offset + (quote.start if nearest.subject is None else nearest.subject.idx), speaker)
         if speaker and mention and speaker != mention and mention.casefold() in PRONOUN_GENDERS:
             # "he said", resolved: the person is a man for every later pronoun.
@@ -374,10 +382,8 @@ def _resolve_holder(holder: str | None, position: int, context: _ArticleContext)
     as it is, for it names no one ("Killer Quake" in a headline is not its full name)."""
     if holder is None:
         return None
-    if holder.casefold() in PLURAL_PRONOUNS:
-        return context.last_group_before(position)
-    if holder in PRONOUNS:
-        return context.last_person_before(position, holder)
+    if holder.casefold() in PLURAL_PRONOUNS | PERSONAL_PRONOUNS:
+        return context.referent(holder, position)
     return holder if holder.islower() else context.full_name(holder)
 
 
@@ -394,10 +400,8 @@ def _outermost(chain: list[Link]) -> Link:
 def _resolve(link: Link, position: int, context: _ArticleContext) -> str:
     """The name the article uses for whoever `link` names: pronouns to people, surnames to full names,
     acronyms to what they stand for."""
-    if link.who.casefold() in PLURAL_PRONOUNS:
-        return context.last_group_before(position) or link.who
-    if link.who.casefold() in PRONOUNS:
-        return context.last_person_before(position, link.who) or link.who
+    if link.who.casefold() in PLURAL_PRONOUNS | PERSONAL_PRONOUNS:
+        return context.referent(link.who, position) or link.who
     subject: Token | None = link.subject
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
         entity = entity_of(subject)

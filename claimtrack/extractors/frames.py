@@ -66,8 +66,9 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     `verb`."""
     head = doc[counted[-1]] if counted else _noun_of_a_converted_sum(doc, last, unit)
     measure, partitive = _measure(head, unit)
-    carriers = _event_carriers(anchor, head, verb)
-    casualty = _casualty_word(doc, last, head, verb) if unit == "count" else None
+    role_gives_way = _role_gives_way(head, verb)
+    carriers = _event_carriers(anchor, head, verb, role_gives_way)
+    casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way else None
     if casualty is not None:
         # "2 dead, 1 wounded", "80 hurt": people, and the word says what happened to them, whatever the
         # headline's verb ("Quake kills 10; 80 hurt").
@@ -204,16 +205,14 @@ def _does(anchor: Token, verb: Token) -> bool:
     return anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and anchor.head.head.i == verb.i
 
 
-def _casualty_word(doc: Doc, last: int, head: Token | None, verb: Token | None) -> Token | None:
+def _casualty_word(doc: Doc, last: int, head: Token | None) -> Token | None:
     """The word after a figure that counts people by what happened to them: "2 dead", "80 hurt", "14
     injured", whether it is parsed as the counted noun or as the figure's adjective."""
-    if _role_gives_way(head, verb):
-        return None
     word = head if head is not None else (doc[last + 1] if last + 1 < len(doc) else None)
     return word if word is not None and word.lower_ in PEOPLE_BY_EVENT and word.lower_ in EVENT_CLASS_OF else None
 
 
-def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> list[Token]:
+def _event_carriers(anchor: Token, head: Token | None, verb: Token | None, role_gives_way: bool) -> list[Token]:
     """Tokens that may say what happened, nearest first: the counted noun and its modifiers ("injured
     people", "deaths"), the words between the figure and its verb, the verb, and for a level ("the death
     toll rose to 10") the verb's subject."""
@@ -251,7 +250,7 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None) -> li
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             # "damage estimated at €40 million": the noun the participle describes.
             carriers.append(verb.head)
-    if _role_gives_way(head, verb):
+    if role_gives_way:
         carriers = [t for t in carriers if t.i != head.i]
     return carriers
 
@@ -461,10 +460,11 @@ def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
     """"$25 a share", "£30,000 per year", "$10 each": a figure per unit is not a total; "$1.36 against the
     euro" is an exchange rate, per euro. The rate may be glued to the figure before what it counts: "the
     $25-per-share sale price", "a $30-a-barrel deal"."""
-    glued = last + 1 < len(doc) and doc[last + 1].text in _HYPHENS and not doc[last].whitespace_
-    for after in dict.fromkeys((last + 1, counted[-1] + 1) if glued and counted else
-                               (counted[-1] + 1 if counted else last + 1,)):
-        words = [t for t in doc[after: after + 5] if not (t.text in _HYPHENS and not doc[t.i - 1].whitespace_)][:3]
+    starts = [counted[-1] + 1] if counted else [last + 1]
+    if counted and last + 1 < len(doc) and _glued_hyphen(doc[last + 1]):
+        starts.insert(0, last + 1)
+    for after in starts:
+        words = [t for t in doc[after: after + 5] if not _glued_hyphen(t)][:3]
         if len(words) >= 1 and words[0].lower_ == "each":
             return "each"
         if len(words) >= 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
@@ -473,6 +473,11 @@ def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
                 _lemma(words[2]) in CURRENCY_NAMES:
             return _lemma(words[2])
     return None
+
+
+def _glued_hyphen(token: Token) -> bool:
+    """A hyphen written against the word before it, as in "$25-per-share"."""
+    return token.text in _HYPHENS and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def _named_modifier(noun: Token) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import read_frame
-from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb
+from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, sentence_of
 from claimtrack.lexicon import CURRENCY_COUNTRIES, CURRENCY_WORDS, KILOMETRES, MEASURE_SYNONYMS, SPEECH_VERBS
 from claimtrack.numbers import (
     CURRENCY_PREFIXES,
@@ -205,7 +205,7 @@ def _one_more(token: Token) -> bool:
     if place is None or following is not None and (following.lower_ == "of" or following.lemma_.lower() in
                                                    PERIOD_NOUNS or following.ent_type_ in ("DATE", "TIME")):
         return False
-    counts_before = (_spelled_or_written(t) for t in doc[token.sent.start: token.i])
+    counts_before = (_spelled_or_written(t) for t in doc[sentence_of(token).start: token.i])
     return place - 1 in counts_before
 
 
