@@ -120,9 +120,9 @@ CURRENCY_COUNTRIES = {
     "ugandan": "UGX", "tanzanian": "TZS", "brazilian": "BRL", "turkish": "TRY", "chinese": "CNY",
     "japanese": "JPY", "russian": "RUB", "african": "ZAR",
 }
-# Currencies by name, as an exchange rate is quoted against one ("$1.36 against the euro").
-CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "franc", "rouble", "ruble", "rupee",
-                            "sterling", "won", "peso", "real", "rand", "lira", "krona", "krone"})
+# Currencies by name, as an exchange rate is quoted against one ("$1.36 against the euro"): every name a
+# figure may carry, and "real", which after a figure is too often the adjective.
+CURRENCY_NAMES = frozenset(CURRENCY_WORDS) | {"real"}
 # Words an editor adds to or drops from a quote without changing what was said.
 SILENT_EDITS = frozenset({"the", "a", "an", "that"})
 # Nouns that tally an event: their compound names what happened ("death toll", "injury count").
