@@ -113,8 +113,11 @@ class _Window:
 
 def _windows_of(article: Article) -> list[_Window]:
     body = _body(article)
-    windows = []
+    windows: list[_Window] = []
     sentences_before = 0
+    # The last sentence of the paragraph before, parsed only if this paragraph opens with a quote: there news
+    # names whom the next paragraph's "she said" means ("German Chancellor Angela Merkel addressed parliament.").
+    lead_in: _Window | None = None
     for start, end in body.pieces(PIECE_LIMIT):
         text = body.text.text[start:end]
         if body.headline is not None and start < body.headline[1]:
@@ -124,14 +127,21 @@ def _windows_of(article: Article) -> list[_Window]:
         mark_positions = list(marks)
         sentences = sentence_spans(text)
         sentence_starts = [sentence_start for sentence_start, _ in sentences]
-        for window_start, window_end in (piece for window in claim_windows(text, pair_quote_marks(text, marks).quotes)
-                                         for piece in cut_into_pieces(text, *window, LONGEST_WINDOW)):
+
+        def window(window_start: int, window_end: int) -> _Window:
             inside = mark_positions[bisect_left(mark_positions, window_start): bisect_left(mark_positions, window_end)]
-            windows.append(_Window(
-                start + window_start, text[window_start:window_end].rstrip(),
-                {i - window_start: marks[i] for i in inside},
-                sentences_before + bisect_left(sentence_starts, window_start),
-            ))
+            return _Window(start + window_start, text[window_start:window_end].rstrip(),
+                           {i - window_start: marks[i] for i in inside},
+                           sentences_before + bisect_left(sentence_starts, window_start))
+
+        opens_with_quote = bool(sentences) and '"' in text[slice(*sentences[0])]
+        if lead_in is not None and opens_with_quote and \
+                not (windows and windows[-1].offset + len(windows[-1].text) >= lead_in.offset):
+            windows.append(lead_in)
+        windows.extend(window(*piece) for whole in claim_windows(text, pair_quote_marks(text, marks).quotes)
+                       for piece in cut_into_pieces(text, *whole, LONGEST_WINDOW))
+        lead_in = window(*sentences[-1]) if sentences and sentences[-1][1] - sentences[-1][0] <= LONGEST_WINDOW \
+            else None
         sentences_before += len(sentences)
     return windows
 
@@ -172,11 +182,13 @@ class _ArticleContext:
     recent_people: list[tuple[int, str]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     recent_groups: list[tuple[int, str]] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)  # names the parser tagged as a person's somewhere
 
     @classmethod
     def of(cls, docs: list[Doc], text: str) -> _ArticleContext:
         context = cls()
         names = {_person_name(ent) for doc in docs for ent in doc.ents if ent.label_ == "PERSON"}
+        context.people = set(names)
         # Sentences without a claim are not parsed, yet often name people in full ("Russian President
         # Vladimir Putin held a call"): their capitalised runs complete a surname the parsed part lacks.
         for run in _CAPITALISED_RUN.findall(text):
@@ -227,6 +239,14 @@ class _ArticleContext:
                 self.note_person(offset + ent.start_char, self.full_name(_person_name(ent)), _gender_of(ent))
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.recent_groups.append((offset + ent.start_char, self.full_name(_person_name(ent))))
+        # "Papandreou expressed shock": a surname alone the small model does not tag, of a person the article
+        # has named in full where it did.
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and not token.ent_type_ and \
+                    not any(quote.start <= token.idx < quote.end for quote in quotes):
+                name = self.full_name(token.text)
+                if name in self.people and name != token.text:
+                    self.note_person(offset + token.idx, name)
 
     def note_person(self, position: int, name: str, gender: str | None = None) -> None:
         self.recent_people.append((position, name))
