@@ -307,6 +307,7 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     continuing: list[Link] = []
+    continuing_at = 0
     for number, window in enumerate(windows):
         # Each doc is let go once read: the docs of a page of thousands of table cells outweigh its claims.
         doc, docs[number] = docs[number], None
@@ -315,15 +316,17 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
         paired = pair_quote_marks(doc_text(doc), window.marks)
         context.note_subjects(doc, offset, paired.quotes)
         quotes = list(find_quotes(doc, paired))
+        # Where each quote's speaker is read: a paragraph that opens with an unattributed quote continues the
+        # last speaker quoted, whose "he" means whom it meant there, not whoever was named since.
+        resolved_at = [offset + quote.start for quote in quotes]
         if quotes and not quotes[0].chain and paired.quotes and paired.quotes[0].opens_paragraph and continuing:
-            quotes[0].chain = continuing
-        # A paragraph that opens with an unattributed quote continues the last speaker quoted.
-        continuing = quotes[-1].chain if quotes else []
+            quotes[0].chain, resolved_at[0] = continuing, continuing_at
+        continuing, continuing_at = (quotes[-1].chain, resolved_at[-1]) if quotes else ([], 0)
         if paired.open_at_end and quotes and number + 1 < len(windows) and windows[number + 1].text.startswith('"'):
             # Not unbalanced: a quote running on into a paragraph that opens with a quote mark.
             quotes[-1].unbalanced = False
-        for quote in quotes:
-            claims.append(_quote_claim(article, body, offset, doc, quote, context, sentence_index))
+        for quote, position in zip(quotes, resolved_at):
+            claims.append(_quote_claim(article, body, offset, doc, quote, position, context, sentence_index))
         for quantity in find_quantities(doc):
             enclosing = next((q for q in quotes if q.start <= quantity.start and quantity.end <= q.end), None)
             claims.append(_quantity_claim(article, body, offset, doc, quantity, enclosing, context,
@@ -337,7 +340,7 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
     return unique
 
 
-def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: QuoteFinding,
+def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: QuoteFinding, resolved_at: int,
                  context: _ArticleContext, sentence_index: dict[int, int]) -> Claim:
     speaker = mention = cue = source = None
     if quote.chain:
@@ -349,8 +352,8 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
             # "Lynch said she recalled thinking, “…”": the pronoun is the speaker named around it.
             nearest = named[0]
         mention, cue = nearest.who, nearest.cue
-        speaker = _resolve(nearest, offset + quote.start, context)
-        source = _resolve(_outermost(quote.chain), offset + quote.start, context)
+        speaker = _resolve(nearest, resolved_at, context)
+        source = _resolve(_outermost(quote.chain), resolved_at, context)
         if speaker and nearest.subject is not None and nearest.subject.ent_type_ == "PERSON":
             context.note_person(offset + nearest.subject.idx, speaker)
         elif speaker and nearest.subject is not None and nearest.subject.tag_ == "NNS" and nearest.subject.is_lower:
@@ -423,10 +426,13 @@ def _resolve(link: Link, position: int, context: _ArticleContext) -> str:
     if link.who.casefold() in PLURAL_PRONOUNS | PERSONAL_PRONOUNS:
         return context.referent(link.who, position) or link.who
     subject: Token | None = link.subject
+    if subject is not None and subject.pos_ == "NOUN":
+        # "the governor of the province, Abdolreza Sheikholeslami, told …": the person, not the role.
+        subject = next((child for child in subject.children if child.dep_ == "appos" and
+                        child.ent_type_ == "PERSON"), subject)
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
-        entity = entity_of(subject)
-        name = _person_name(entity)
-        if entity.label_ == "PERSON" or name in link.who:
+        name = _person_name(entity_of(subject))
+        if subject.ent_type_ == "PERSON" or name in link.who:
             return context.full_name(name)
     return context.full_name(link.who) if link.who[:1].isupper() else link.who
 
