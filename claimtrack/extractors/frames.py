@@ -68,7 +68,10 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     measure, partitive = _measure(head, unit)
     role_gives_way = _role_gives_way(head, verb)
     carriers = _event_carriers(anchor, head, verb, role_gives_way)
-    casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way else None
+    # "Three of the injured remain in hospital": the casualty word names the group counted from, and what
+    # happened to those counted is what the clause says of them.
+    casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way and \
+        not _of_the(doc, last) else None
     if casualty is not None:
         # "2 dead, 1 wounded", "80 hurt": people, and the word says what happened to them, whatever the
         # headline's verb ("Quake kills 10; 80 hurt").
@@ -556,6 +559,12 @@ def _is_part(doc: Doc, first: int, anchor: Token) -> bool:
     of_number = doc[anchor.i + 1: anchor.i + 4]
     return len(of_number) == 3 and of_number[0].lower_ == "of" and of_number[1].lower_ == "the" and \
         of_number[2].like_num
+
+
+def _of_the(doc: Doc, last: int) -> bool:
+    """Whether the figure counts out of a group the article named before: "three of the injured"."""
+    words = doc[last + 1: last + 3]
+    return len(words) == 2 and words[0].lower_ == "of" and words[1].lower_ in ("the", "these", "those")
 
 
 def _modality(verb: Token | None) -> str:
