@@ -125,7 +125,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         event_class=EVENT_CLASS_OF.get(event or ""),
         holder=holder,
         attribute=attribute,
-        places=_places(clause, first, last),
+        # A name the small model took for a place ("identified as Marcus Dale, 24") is whose the figure is.
+        places=[place for place in _places(clause, first, last) if place != holder],
         years=sorted({int(y) for t in [*clause, *_described_noun_modifiers(verb)]
                       if t.ent_type_ == "DATE" and not first <= t.i <= last for y in _YEAR.findall(t.text)}),
         dates=_dates(anchor.sent, first, last),
@@ -349,7 +350,7 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     before = doc[first - 1] if first > 0 else None
     after = doc[last + 1] if last + 1 < len(doc) else None
     if unit == "count" and head is None and before is not None and before.text == "," and first >= 2 and \
-            doc[first - 2].ent_type_ == "PERSON" and (after is None or after.is_punct):
+            _named_person(doc[first - 2]) and (after is None or after.is_punct):
         return entity_text(doc[first - 2]), "age"
     if head is not None and (_lemma(head) in ("year",) and after is not None and
                              any(t.lower_ in AGE_WORDS for t in doc[head.i: head.i + 4])):
@@ -378,6 +379,15 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
             # "EDS shares closed at $24.34": the shares are EDS's.
             return owner, _attribute(unit, verb)
     return None, _attribute(unit, verb)
+
+
+def _named_person(name: Token) -> bool:
+    """A person's name before ", 24,": tagged as one, or a first name and a surname the small model tagged as a
+    place or nothing ("identified as Marcus Dale, 24"); a company's name ("Acme Corp, 12,") is not one."""
+    if name.ent_type_ == "PERSON":
+        return True
+    given = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+    return name.pos_ == "PROPN" and name.is_title and len(given) == 1 and name.ent_type_ in ("GPE", "")
 
 
 def _measured_attribute(doc: Doc, first: int, last: int, counted: list[int], measure: str | None,
