@@ -235,7 +235,7 @@ class _ArticleContext:
         for ent in doc.ents:
             if any(quote.start <= ent.start_char < quote.end for quote in quotes):
                 continue
-            if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "appos"):
+            if ent.label_ == "PERSON" and (ent.root.dep_ in ("nsubj", "nsubjpass", "appos") or _according_to(ent.root)):
                 self.note_person(offset + ent.start_char, self.full_name(_person_name(ent)), _gender_of(ent))
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.recent_groups.append((offset + ent.start_char, self.full_name(_person_name(ent))))
@@ -271,6 +271,12 @@ class _ArticleContext:
         if pronoun.casefold() in PERSONAL_PRONOUNS:
             return self.last_person_before(position, pronoun)
         return None
+
+
+def _according_to(token: Token) -> bool:
+    """The person a claim is attributed to ("…, according to Police Chief Anna Kovacs."), whom the next "she
+    said" means as often as a subject."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
 
 
 def _last_before(position: int, mentions: list[tuple[int, str]]) -> str | None:
