@@ -182,6 +182,8 @@ QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tre
                "shock": "quake", "aftershock": "aftershock"}
 # Attributes whose holder alone fixes the slot: one person has one age.
 HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance"})
+# Attributes of a person, the same wherever the clause places them.
+PERSONAL_ATTRIBUTES = frozenset({"age", "tenure"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his", "hers"})
 # Verbs too general to tell one event from another ("took 15 minutes", "won in 23 minutes").
 GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "keep", "run", "win", "play",

@@ -23,6 +23,7 @@ from claimtrack.lexicon import (
     KILOMETRES,
     MEASURE_SYNONYMS,
     PERSON_NOUNS,
+    PERSONAL_ATTRIBUTES,
     STORY_ATTRIBUTES,
     UNNAMING_VERBS,
 )
@@ -205,7 +206,10 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     meet."""
     fa, fb = a.frame, b.frame
     evidence = [(fa.years, fb.years), (fa.dates, fb.dates), (fa.rate, fb.rate)]
-    if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute):
+    # A person has one age wherever the clause places them ("Ortega, 45, a congressman from Arizona").
+    personal = fa.attribute in PERSONAL_ATTRIBUTES and fa.attribute == fb.attribute and \
+        bool(fa.holder and fb.holder) and _same_holder(fa.holder, fb.holder)
+    if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute or personal):
         # A quake has one magnitude and an island one population, wherever the clause names it; another
         # place's, or an earlier quake's, comes with its own name or year.
         evidence += [(fa.places, fb.places), (fa.holder, fb.holder)]

@@ -132,7 +132,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=scope,
-        modality=_modality(verb),
+        # "Reeve, 58, could face …": the age beside a name is stated, whatever the clause expects.
+        modality="asserted" if attribute == "age" and first > 0 and doc[first - 1].text == "," else _modality(verb),
         revision=_revision(verb, anchor, clause),
         agent=_agent(verb, first, last, counted),
     )
@@ -382,12 +383,9 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
 
 
 def _named_person(name: Token) -> bool:
-    """A person's name before ", 24,": tagged as one, or a first name and a surname the small model tagged as a
-    place or nothing ("identified as Marcus Dale, 24"); a company's name ("Acme Corp, 12,") is not one."""
-    if name.ent_type_ == "PERSON":
-        return True
-    given = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
-    return name.pos_ == "PROPN" and name.is_title and len(given) == 1 and name.ent_type_ in ("GPE", "")
+    """A person's name before ", 24,": tagged as one, or a name the small model tagged as a place or nothing
+    ("identified as Marcus Dale, 24", "Reeve, 58, could face"); a company's name ("Acme Corp, 12,") is not one."""
+    return name.ent_type_ == "PERSON" or name.pos_ == "PROPN" and name.is_title and name.ent_type_ in ("GPE", "")
 
 
 def _measured_attribute(doc: Doc, first: int, last: int, counted: list[int], measure: str | None,
