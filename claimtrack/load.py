@@ -505,7 +505,10 @@ def parse_text(text: str, *, detect_title: bool = True) -> ParsedText:
     paragraphs = _paragraphs(lines, text)
     metadata: dict[str, str] = {}
     headline: _Line | None = None
-    # Headlines and header lines come in either order at the top: "# Title / By … / Published: …".
+    # Headlines and header lines come in either order at the top: "# Title / By … / Published: …", each a
+    # paragraph of its own or the header lines right under the headline with no blank line between.
+    if paragraphs and len(paragraphs[0]) > 1 and all(_read_header(line.content, {}) for line in paragraphs[0][1:]):
+        paragraphs[:1] = [[line] for line in paragraphs[0]]
     while len(paragraphs) > 1 and len(paragraphs[0]) == 1:
         first = paragraphs[0][0].content
         if _read_header(first, metadata):

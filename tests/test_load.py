@@ -31,6 +31,13 @@ def test_seed_metadata_is_read_and_kept_out_of_the_text():
     assert "By: TA" not in analysis_text(ap)
 
 
+def test_header_lines_right_under_the_headline_are_metadata():
+    article = load([ARTICLES / "header_under_headline.txt"]).articles[0]
+    assert (article.title, article.published) == ("Ferry strike halts island crossings", "2026-04-14 07:45 UTC")
+    assert (article.byline, article.outlet) == ("Mara Lind", "Coastal Courier")
+    assert "Published" not in analysis_text(article) and "2026-04-14" not in analysis_text(article)
+
+
 def test_markdown_bold_is_stripped_but_offsets_point_at_the_original():
     ap = by_id(load([SEEDS]))["002_2ec73207dc566324.txt"]
     text = analysis_text(ap)

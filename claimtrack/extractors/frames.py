@@ -126,7 +126,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         holder=holder,
         attribute=attribute,
         # A name the small model took for a place ("identified as Marcus Dale, 24") is whose the figure is.
-        places=[place for place in _places(clause, first, last) if place != holder],
+        places=[place for place in _places(clause + _where_antecedent(verb), first, last) if place != holder],
         years=sorted({int(y) for t in [*clause, *_described_noun_modifiers(verb)]
                       if t.ent_type_ == "DATE" and not first <= t.i <= last for y in _YEAR.findall(t.text)}),
         dates=_dates(anchor.sent, first, last),
@@ -331,6 +331,14 @@ def _clause_tokens(verb: Token, anchor: Token) -> list[Token]:
         if child.dep_ in _OTHER_CLAUSES and not (child.left_edge.i <= anchor.i <= child.right_edge.i):
             skipped.update(range(child.left_edge.i, child.right_edge.i + 1))
     return [t for t in verb.subtree if t.i not in skipped]
+
+
+def _where_antecedent(verb: Token | None) -> list[Token]:
+    """The place a "where" clause is about: "the Varna district, where floods killed 12 people"."""
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return []
+    inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+    return [t for t in verb.head.subtree if t.i not in inside]
 
 
 def _places(clause: list[Token], first: int, last: int) -> list[str]:
