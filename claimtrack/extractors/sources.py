@@ -47,6 +47,8 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
     for head in [anchor, *anchor.ancestors]:
         if head.i in inside:
             continue
+        if links and links[-1].cue_at is not None and _beside(sentence.doc[links[-1].cue_at], head):
+            break
         if head.pos_ in ("VERB", "AUX"):
             subject = subject_of(head, inside)
             # Quotes are words said; figures may also be vouched for ("figures show", "officials estimate").
@@ -64,6 +66,20 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             links.append(aside)
     links.extend(_prepositional(sentence, inside))
     return _distinct(links)
+
+
+def _beside(cue: Token, outer: Token) -> bool:
+    """Whether the attributed clause of `cue` stands beside `outer`'s rather than inside what `outer` reports:
+    a contrast or another clause ("police said 20,000 marched, while organisers put it at 80,000"), or a
+    clause after a semicolon ("organisers said 80,000; police estimated 25,000"). Only a reported clause
+    relays a claim ("officials said the agency reported 12")."""
+    token = cue
+    while token.i != outer.i and token.head.i != token.i:
+        if token.dep_ in ("advcl", "parataxis", "conj"):
+            return True
+        token = token.head
+    low, high = sorted((cue.i, outer.i))
+    return any(t.text == ";" for t in cue.doc[low:high])
 
 
 def _can_attribute(subject: Token, inside: range) -> bool:
