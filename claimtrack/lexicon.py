@@ -27,7 +27,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     # "took to the streets" is read through its light verb (LIGHT_VERBS): the street is where people gather.
     "gathered": frozenset({"march", "protest", "demonstrate", "rally", "gather", "attend", "join",
                            "crowd", "protester", "demonstrator", "marcher", "participate", "attendance",
-                           "street"}),
+                           "street", "turnout", "gathering"}),
     "attacked": frozenset({"attack", "raid", "assault", "strike"}),
     # A hijacking succeeded; an attack may not have: ships attacked and ships hijacked are two counts.
     "hijacked": frozenset({"hijack", "hijacking", "hijacker", "commandeer"}),
@@ -80,6 +80,8 @@ EXPECTATION_WORDS = frozenset({"will", "would", "can", "could", "may", "might", 
 ESTIMATE_WORDS = frozenset({"estimate", "estimated", "projected"})
 # Verbs that set a figure on what their object measures: "police put the crowd at 30,000".
 ESTIMATING_VERBS = frozenset({"put", "estimate", "place", "peg", "number"})
+# What a crowd's size is given as: "police put the turnout at 80,000" counts people.
+CROWD_NOUNS = frozenset({"crowd", "turnout", "attendance", "gathering"})
 # Attributes a figure can state of its holder, by the unit or the word that introduces it.
 AGE_WORDS = frozenset({"age", "aged", "old"})
 TENURE_VERBS = frozenset({"work", "serve", "employ", "live", "spend", "stay", "teach", "lead", "hold"})

@@ -31,6 +31,8 @@ from claimtrack.models import Claim, ClaimGroup, Frame
 from claimtrack.numbers import format_readable
 
 APPROX_TOLERANCE = 0.10
+# "police estimated the crowd at 25,000" states the same kind of figure as "police said 20,000 marched".
+ESTIMATES = {"asserted", "estimated"}
 APPROXIMATE = ("approx", "vague")
 BOUND_REACH = 2.0
 ROUNDING_TOLERANCE = 0.05
@@ -215,7 +217,7 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
         evidence += [(fa.places, fb.places), (fa.holder, fb.holder)]
     one_sided = any(bool(x) != bool(y) for x, y in evidence)
     return one_sided or _apart(fa.places, fb.places, _places_overlap) or _apart(fa.dates, fb.dates) or \
-        fa.modality != fb.modality or \
+        {fa.modality, fb.modality} - ESTIMATES or \
         a.currency != b.currency  # the same sum in two currencies: no rate to hold them against
 
 

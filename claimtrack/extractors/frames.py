@@ -13,6 +13,7 @@ from claimtrack.lexicon import (
     AGE_WORDS,
     ANAPHORIC_NOUNS,
     CHANGE_WORDS,
+    CROWD_NOUNS,
     CUMULATIVE_PHRASES,
     CURRENCY_NAMES,
     DURATION_UNITS,
@@ -314,8 +315,9 @@ def _subject_measure(verb: Token, anchor: Token) -> str | None:
     of_object = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
                      None)
     chosen = of_object if of_object is not None and _lemma(subject) in TALLY_NOUNS else subject
-    if _lemma(chosen) in TALLY_NOUNS and any(_lemma(c) in EVENT_CLASS_OF for c in chosen.children):
-        # "the death toll", "the injury count": a tally of people.
+    if _lemma(chosen) in TALLY_NOUNS and any(_lemma(c) in EVENT_CLASS_OF for c in chosen.children) or \
+            _lemma(chosen) in CROWD_NOUNS:
+        # "the death toll", "the injury count", "the crowd", "the turnout": a tally of people.
         return "people"
     return None if _lemma(chosen) in EVENT_CLASS_OF else _lemma(chosen)
 
