@@ -49,6 +49,9 @@ PERSON_NOUNS = frozenset({
     "individual", "bystander", "customer", "patron", "clubgoer", "other", "colleague", "guest", "passenger",
     "staff", "inhabitant",
 })
+# One event named by a verb or by its noun: "Norbank's £3.6bn purchase" is the sum it agreed to buy for.
+EVENT_SYNONYMS = {"purchase": "buy", "acquisition": "buy", "acquire": "buy", "takeover": "buy", "pay": "buy",
+                  "payment": "buy", "sale": "sell", "loan": "lend", "donation": "donate", "investment": "invest"}
 # Words that count the same thing in war and news copy, and units written in several ways.
 MEASURE_SYNONYMS = {
     "soldier": "troop", "force": "troop", "serviceman": "troop", "servicemen": "troop", "fatality": "death",

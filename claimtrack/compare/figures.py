@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
     DURATION_UNITS,
+    EVENT_SYNONYMS,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
     MEASURE_SYNONYMS,
@@ -88,7 +89,8 @@ class FigureFacts:
         currency = unit.split(":", 1)[1] if unit.startswith("money:") else None
         if currency is not None:
             unit = "money"
-            measure = "money" if (measure or "").startswith("money:") else measure
+            # "a £3.6bn purchase" names what happened, not another thing priced: the sum is the one paid.
+            measure = "money" if (measure or "").startswith("money:") or measure in EVENT_SYNONYMS else measure
         (low, high), stated = figure_interval(claim), _stated(claim)
         factor = KILOMETRES.get(unit)
         if factor is not None:
@@ -177,7 +179,8 @@ def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
     if _is_duration(a.unit) or a.frame.scope == "change" or a.frame.attribute == "distance":
         return False  # a change, like a duration, is someone's: "sales rose 3.5%" and "sales fell 2%"
     if _unit_only(a) or _unit_only(b):
-        return a.frame.event is not None and a.frame.event == b.frame.event
+        return a.frame.event is not None and \
+            EVENT_SYNONYMS.get(a.frame.event, a.frame.event) == EVENT_SYNONYMS.get(b.frame.event, b.frame.event)
     return True
 
 

@@ -133,8 +133,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=scope,
-        # "Reeve, 58, could face …": the age beside a name is stated, whatever the clause expects.
-        modality="asserted" if attribute == "age" and first > 0 and doc[first - 1].text == "," else _modality(verb),
+        modality=_figure_modality(doc, first, attribute, head, unit, verb),
         revision=_revision(verb, anchor, clause),
         agent=_agent(verb, first, last, counted),
     )
@@ -485,7 +484,9 @@ def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
     if counted and last + 1 < len(doc) and _glued_hyphen(doc[last + 1]):
         starts.insert(0, last + 1)
     for after in starts:
-        words = [t for t in doc[after: after + 5] if not _glued_hyphen(t)][:3]
+        words = [t for t in doc[after: after + 6] if not _glued_hyphen(t)]
+        # The currency written after the number ("31 euros a share") comes before the rate.
+        words = (words[1:] if words and _lemma(words[0]) in CURRENCY_NAMES else words)[:3]
         if len(words) >= 1 and words[0].lower_ == "each":
             return "each"
         if len(words) >= 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
@@ -583,6 +584,19 @@ def _of_the(doc: Doc, last: int) -> bool:
     """Whether the figure counts out of a group the article named before: "three of the injured"."""
     words = doc[last + 1: last + 3]
     return len(words) == 2 and words[0].lower_ == "of" and words[1].lower_ in ("the", "these", "those")
+
+
+def _figure_modality(doc: Doc, first: int, attribute: str | None, head: Token | None, unit: str,
+                     verb: Token | None) -> str:
+    """How the clause holds the figure. An age beside a name ("Reeve, 58, could face …") and a sum that
+    describes the clause's subject ("the £3.6bn purchase will not lead to closures") are stated whatever
+    the clause denies or expects of them; a count that is the subject ("ten people were not hurt") is not."""
+    if attribute == "age" and first > 0 and doc[first - 1].text == ",":
+        return "asserted"
+    if unit != "count" and head is not None and verb is not None and head.head.i == verb.i and \
+            head.dep_ in ("nsubj", "nsubjpass") and head.i > first:
+        return "asserted"
+    return _modality(verb)
 
 
 def _modality(verb: Token | None) -> str:
