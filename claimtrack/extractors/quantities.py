@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import read_frame
 from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, sentence_of
-from claimtrack.lexicon import CURRENCY_COUNTRIES, CURRENCY_WORDS, KILOMETRES, MEASURE_SYNONYMS, SPEECH_VERBS
+from claimtrack.lexicon import (CURRENCY_COUNTRIES, CURRENCY_WORDS, EVENT_CLASS_OF, KILOMETRES, MEASURE_SYNONYMS,
+                               SPEECH_VERBS)
 from claimtrack.numbers import (
     CURRENCY_PREFIXES,
     FRACTION_WORDS,
@@ -514,7 +515,7 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
             figure.first == figure.last and not any(c.isdigit() for c in doc[figure.first].text) and \
-            doc[figure.first].ent_type_ != "CARDINAL":
+            doc[figure.first].ent_type_ != "CARDINAL" and not _befallen(doc[figure.first]):
         # A spelled number that counts nothing and that the NER does not take for a figure ("one of us").
         return None
 
@@ -544,6 +545,11 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         start=span.start_char, end=end_char, low=low, high=high, approximator=approximator,
         unit=unit, counted=counted, subject=subject, predicate=predicate, anchor=anchor_token, frame=frame,
     )
+
+
+def _befallen(token: Token) -> bool:
+    """A spelled number that is who an event befell or who did it: "two died and one was hurt", "killing one"."""
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in EVENT_CLASS_OF
 
 
 def _names_a_model(doc: Doc, figure: _Figure, counted: list[int]) -> bool:
