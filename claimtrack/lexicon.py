@@ -51,7 +51,7 @@ PERSON_NOUNS = frozenset({
 })
 # One event named by a verb or by its noun: "Norbank's £3.6bn purchase" is the sum it agreed to buy for.
 EVENT_SYNONYMS = {"purchase": "buy", "acquisition": "buy", "acquire": "buy", "takeover": "buy", "pay": "buy",
-                  "payment": "buy", "sale": "sell", "loan": "lend", "donation": "donate", "investment": "invest"}
+                  "payment": "buy", "loan": "lend", "donation": "donate", "investment": "invest"}
 # Words that count the same thing in war and news copy, and units written in several ways.
 MEASURE_SYNONYMS = {
     "soldier": "troop", "force": "troop", "serviceman": "troop", "servicemen": "troop", "fatality": "death",
@@ -189,6 +189,8 @@ QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tre
 HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance"})
 # Attributes of a person, the same wherever the clause places them.
 PERSONAL_ATTRIBUTES = frozenset({"age", "tenure"})
+# Attributes that stay the same from one day's story to the next.
+STATIC_ATTRIBUTES = frozenset({"age", "population", "distance"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his", "hers"})
 # Verbs too general to tell one event from another ("took 15 minutes", "won in 23 minutes").
 GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "keep", "run", "win", "play",

@@ -25,6 +25,7 @@ from claimtrack.lexicon import (
     MEASURE_SYNONYMS,
     PERSON_NOUNS,
     PERSONAL_ATTRIBUTES,
+    STATIC_ATTRIBUTES,
     STORY_ATTRIBUTES,
     UNNAMING_VERBS,
 )
@@ -517,7 +518,10 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
             earlier, later = sorted((a, b), key=lambda m: (m in explained, m.claim.article))
             shown = ""
         revised = a.frame.revision or b.frame.revision or (bool(explained) and published is None)
-        updated = updated and (published is not None or revised)
+        # A person's age, a place's population or a distance does not change between two days' stories: a
+        # later article that gives another one contradicts the earlier, unless it says it corrects it.
+        dated = published is not None and a.frame.attribute not in STATIC_ATTRIBUTES
+        updated = updated and (dated or revised)
         pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{shown}")
     pairs = list(dict.fromkeys(pairs))  # one clash per pair of figures, whatever order it was found in
     reason = "; ".join(pairs[:3]) + (f"; {len(pairs) - 3} more" if len(pairs) > 3 else "")
