@@ -101,6 +101,8 @@ SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "rela
               "throw", "clear", "clearance", "lap", "athletics", "athlete", "olympic", "olympics", "indoor", "medal",
               "medallist", "champion", "championship", "freestyle", "butterfly", "backstroke", "breaststroke",
               "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
+# Words beside a vote's tally ("voted 134-63"), which is not a range.
+TALLY_WORDS = {"vote", "voted", "ballot", "poll"}
 # Words beside a score ("won 3-1", "a 2-2 draw"), which is not a range.
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
@@ -624,7 +626,17 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
             unit != "percent" or _counts_something(doc, second.last)):
         # "rose 12.6% to 440,700 megawatts" is a change between two different things.
         return None
+    if _tally(doc, figure, second):
+        return None
     return second
+
+
+def _tally(doc: Doc, figure: _Figure, second: _Figure) -> bool:
+    """A vote's count of two sides, written high to low ("by a vote of 134 to 63", "voted 134-63"): each side a
+    figure of its own, never a range."""
+    near = {t.lemma_.lower() for t in doc[max(figure.first - 4, 0): second.last + 3]}
+    return bool(near & TALLY_WORDS) and figure.low == int(figure.low) and second.last == second.first and \
+        figure.low > second.high and not (figure.currency or second.currency)
 
 
 def _range_as_upper_end(doc: Doc, second: _Figure) -> _Figure:
