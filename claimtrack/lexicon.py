@@ -140,6 +140,8 @@ POPULATION_VERBS = frozenset({"have", "be", "live", "house", "inhabit", "number"
 KILOMETRES = {"km": 1.0, "mile": 1.609344, "m": 0.001, "metre": 0.001, "meter": 0.001, "metres": 0.001,
               "meters": 0.001, "feet": 0.0003048, "foot": 0.0003048, "nautical miles": 1.852, "yard": 0.0009144,
               "yards": 0.0009144, "inch": 0.0000254, "inches": 0.0000254}
+# Adjectives of size after a length: "a 508m tall tower", "2.5m high", "a 10-metre-long boat".
+LENGTH_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "taller", "higher", "longer", "wider", "deeper"}
 # Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
 STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
 
@@ -186,11 +188,11 @@ MONTH_NAMES = {name: full for full in ("january", "february", "march", "april", 
 QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
                "shock": "quake", "aftershock": "aftershock"}
 # Attributes whose holder alone fixes the slot: one person has one age.
-HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance"})
-# Attributes of a person, the same wherever the clause places them.
-PERSONAL_ATTRIBUTES = frozenset({"age", "tenure"})
+HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance", "length"})
+# Attributes of the holder itself, the same wherever the clause places it: a person's age, a boat's length.
+OWN_ATTRIBUTES = frozenset({"age", "tenure", "length"})
 # Attributes that stay the same from one day's story to the next.
-STATIC_ATTRIBUTES = frozenset({"age", "population", "distance"})
+STATIC_ATTRIBUTES = frozenset({"age", "population", "distance", "length"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his", "hers"})
 # Verbs too general to tell one event from another ("took 15 minutes", "won in 23 minutes").
 GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "keep", "run", "win", "play",

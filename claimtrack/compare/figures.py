@@ -23,8 +23,8 @@ from claimtrack.lexicon import (
     HOLDER_ATTRIBUTES,
     KILOMETRES,
     MEASURE_SYNONYMS,
+    OWN_ATTRIBUTES,
     PERSON_NOUNS,
-    PERSONAL_ATTRIBUTES,
     STATIC_ATTRIBUTES,
     STORY_ATTRIBUTES,
     UNNAMING_VERBS,
@@ -38,6 +38,7 @@ ESTIMATES = {"asserted", "estimated"}
 APPROXIMATE = ("approx", "vague")
 BOUND_REACH = 2.0
 ROUNDING_TOLERANCE = 0.05
+CONVERSION_ROUNDING = 0.05
 ROUND_FROM_ZEROS = 2
 DECADE = 10
 REASON_FIGURES = 5
@@ -136,7 +137,7 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     # only the same number joins it.
     events_differ = _differ(a.event, b.event) and bool(fa.event_class and fb.event_class)
     # Nor are two distances from one place: a town "lies" or is "cut off" 300 km north of it.
-    eventless = story_attribute or fa.attribute == fb.attribute == "distance"
+    eventless = story_attribute or fa.attribute == fb.attribute and fa.attribute in ("distance", "length")
     if (events_differ and not eventless) or _differ(fa.attribute, fb.attribute):
         return None
     # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients. A payment names any of
@@ -212,10 +213,11 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     meet."""
     fa, fb = a.frame, b.frame
     evidence = [(fa.years, fb.years), (fa.dates, fb.dates), (fa.rate, fb.rate)]
-    # A person has one age wherever the clause places them ("Ortega, 45, a congressman from Arizona").
-    personal = fa.attribute in PERSONAL_ATTRIBUTES and fa.attribute == fb.attribute and \
+    # A person has one age and a boat one length wherever the clause places them ("Ortega, 45, a congressman
+    # from Arizona", "the boat that sank off Brest was 20 metres long").
+    own = fa.attribute in OWN_ATTRIBUTES and fa.attribute == fb.attribute and \
         bool(fa.holder and fb.holder) and _same_holder(fa.holder, fb.holder)
-    if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute or personal):
+    if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute or own):
         # A quake has one magnitude and an island one population, wherever the clause names it; another
         # place's, or an earlier quake's, comes with its own name or year.
         evidence += [(fa.places, fb.places), (fa.holder, fb.holder)]
@@ -340,6 +342,9 @@ def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
     if a.currency != b.currency:
         return True
     (a_low, a_high), (b_low, b_high) = _scoped(a, b), _scoped(b, a)
+    if a.claim.unit != b.claim.unit:
+        # One of two lengths in two units is mostly the other converted and rounded: 40 feet for 12 metres.
+        a_low, a_high = a_low * (1 - CONVERSION_ROUNDING), a_high * (1 + CONVERSION_ROUNDING)
     return a_low <= b_high and b_low <= a_high
 
 

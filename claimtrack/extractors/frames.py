@@ -22,6 +22,7 @@ from claimtrack.lexicon import (
     EVENT_CLASS_OF,
     EXPECTATION_WORDS,
     KILOMETRES,
+    LENGTH_ADJECTIVES,
     LEVEL_VERBS,
     LIGHT_VERBS,
     MAGNITUDE_WORDS,
@@ -112,8 +113,11 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     elif MEASURE_SYNONYMS.get(unit, unit) in KILOMETRES:
         # A distance is told apart by where it is measured from; its subject is the other end. Units come
         # as written: "miles", "kilometers".
-        measured_from = _distance_from(doc, max([last, *counted]))
-        holder, attribute = measured_from or holder, "distance"
+        # A length that names what it is the size of ("a 12-metre boat off the coast of Brest") is no
+        # distance from the place beside it.
+        sized = _sized_thing(doc, last)
+        measured_from = _distance_from(doc, max([last, *counted])) if sized is None else None
+        holder, attribute = (sized, "length") if sized is not None else (measured_from or holder, "distance")
         if measured_from is not None and scope == "change":
             # It locates something ("cut off Brenna, 500 km east of Ostrava"): the clause's verb, whatever
             # it does, does not change the distance.
@@ -200,6 +204,23 @@ def _noun_of_a_converted_sum(doc: Doc, last: int, unit: str) -> Token | None:
             not any(t.text == "(" for t in written_between):
         return None
     return noun
+
+
+def _sized_thing(doc: Doc, last: int) -> str | None:
+    """The thing a length is the size of: "a 10-metre dhow", "a 30-foot boat", "the 500m-long tunnel", "the
+    bridge is 300 metres long" (a length, not a distance from anywhere)."""
+    unit = next((t for t in doc[last: last + 3] if t.lower_ in KILOMETRES), None)
+    if unit is None:
+        return None
+    if unit.dep_ == "compound" and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+        return _lemma(unit.head)
+    size = unit.head
+    if unit.dep_ != "npadvmod" or size.lower_ not in LENGTH_ADJECTIVES:
+        return None
+    if size.dep_ == "amod" and size.head.pos_ == "NOUN":
+        return _lemma(size.head)
+    subject = next((c for c in size.head.children if c.dep_ == "nsubj"), None) if size.dep_ == "acomp" else None
+    return _lemma(subject) if subject is not None and subject.pos_ == "NOUN" else None
 
 
 def _does(anchor: Token, verb: Token) -> bool:

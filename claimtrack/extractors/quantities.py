@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import read_frame
 from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, sentence_of
-from claimtrack.lexicon import (CURRENCY_COUNTRIES, CURRENCY_WORDS, EVENT_CLASS_OF, KILOMETRES, MEASURE_SYNONYMS,
-                               SPEECH_VERBS)
+from claimtrack.lexicon import (CURRENCY_COUNTRIES, CURRENCY_WORDS, EVENT_CLASS_OF, KILOMETRES, LENGTH_ADJECTIVES,
+                               MEASURE_SYNONYMS, SPEECH_VERBS)
 from claimtrack.numbers import (
     CURRENCY_PREFIXES,
     FRACTION_WORDS,
@@ -109,8 +109,6 @@ RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing
                 "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
-# Adjectives of size after a figure in metres: "a 508m tall tower", "2.5m high".
-LENGTH_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "taller", "higher", "longer", "wider", "deeper"}
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 
