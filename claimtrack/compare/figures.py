@@ -39,6 +39,8 @@ APPROXIMATE = ("approx", "vague")
 BOUND_REACH = 2.0
 ROUNDING_TOLERANCE = 0.05
 CONVERSION_ROUNDING = 0.05
+# Counts that only grow as a story goes on: the dead, the wounded, the arrested.
+RISING_TOLLS = {"killed", "wounded", "captured"}
 ROUND_FROM_ZEROS = 2
 DECADE = 10
 REASON_FIGURES = 5
@@ -527,7 +529,9 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
         # later article that gives another one contradicts the earlier, unless it says it corrects it.
         dated = published is not None and a.frame.attribute not in STATIC_ATTRIBUTES
         updated = updated and (dated or revised)
-        pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{shown}")
+        stale = published is not None and _repeats_an_older_toll(earlier, later)
+        pairs.append(f"{_clashing(earlier, later)} vs {_clashing(later, earlier)}{shown}"
+                     f"{', the later article giving the lower toll' if stale else ''}")
     pairs = list(dict.fromkeys(pairs))  # one clash per pair of figures, whatever order it was found in
     reason = "; ".join(pairs[:3]) + (f"; {len(pairs) - 3} more" if len(pairs) > 3 else "")
     clashing = {m.claim.id for pair in clashes for m in pair}
@@ -537,6 +541,11 @@ def _clash_verdict(members: list[FigureFacts], clashes: list[tuple[FigureFacts, 
     if updated:
         return "updated", f"figure revised: {reason}"
     return "conflict", reason
+
+
+def _repeats_an_older_toll(earlier: FigureFacts, later: FigureFacts) -> bool:
+    """A toll only rises: a later article that gives a lower one most often repeats earlier coverage."""
+    return later.event in RISING_TOLLS and later.high < earlier.low
 
 
 def _published_order(a: FigureFacts, b: FigureFacts) -> tuple[FigureFacts, FigureFacts, str] | None:
