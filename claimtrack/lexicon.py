@@ -49,9 +49,9 @@ PERSON_NOUNS = frozenset({
     "individual", "bystander", "customer", "patron", "clubgoer", "other", "colleague", "guest", "passenger",
     "staff", "inhabitant",
 })
-# One event named by a verb or by its noun: "Norbank's £3.6bn purchase" is the sum it agreed to buy for.
-EVENT_SYNONYMS = {"purchase": "buy", "acquisition": "buy", "acquire": "buy", "takeover": "buy", "pay": "buy",
-                  "payment": "buy", "loan": "lend", "donation": "donate", "investment": "invest"}
+# Nouns and verbs of one purchase: "Norbank's £3.6bn purchase" is the sum it agreed to buy for, or pays.
+# (A loan or a tax bill is paid too, but names a sum of its own: "a $900m loan" is no purchase price.)
+PURCHASE_WORDS = frozenset({"buy", "purchase", "acquisition", "acquire", "takeover", "pay"})
 # Words that count the same thing in war and news copy, and units written in several ways.
 MEASURE_SYNONYMS = {
     "soldier": "troop", "force": "troop", "serviceman": "troop", "servicemen": "troop", "fatality": "death",
@@ -193,6 +193,10 @@ HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "dist
 OWN_ATTRIBUTES = frozenset({"age", "tenure", "length"})
 # Attributes that stay the same from one day's story to the next.
 STATIC_ATTRIBUTES = frozenset({"age", "population", "distance", "length"})
+# Nouns of an action that has a length of its own each time it happens ("a 25-yard shot", "a 40km trek").
+ACTION_NOUNS = frozenset({"shot", "strike", "drive", "kick", "run", "pass", "header", "effort", "try", "putt", "throw",
+                          "jump", "leap", "sprint", "dash", "swim", "walk", "trek", "march", "journey", "trip",
+                          "flight", "drop", "fall", "climb", "ride", "race", "chase", "detour"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "his", "hers"})
 # Verbs too general to tell one event from another ("took 15 minutes", "won in 23 minutes").
 GENERIC_VERBS = frozenset({"take", "make", "get", "go", "come", "give", "see", "keep", "run", "win", "play",

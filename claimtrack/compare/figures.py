@@ -18,13 +18,14 @@ from datetime import date, datetime, timedelta, timezone
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
+    ACTION_NOUNS,
     DURATION_UNITS,
-    EVENT_SYNONYMS,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
     MEASURE_SYNONYMS,
     OWN_ATTRIBUTES,
     PERSON_NOUNS,
+    PURCHASE_WORDS,
     STATIC_ATTRIBUTES,
     STORY_ATTRIBUTES,
     UNNAMING_VERBS,
@@ -94,7 +95,7 @@ class FigureFacts:
         if currency is not None:
             unit = "money"
             # "a £3.6bn purchase" names what happened, not another thing priced: the sum is the one paid.
-            measure = "money" if (measure or "").startswith("money:") or measure in EVENT_SYNONYMS else measure
+            measure = "money" if (measure or "").startswith("money:") or measure in PURCHASE_WORDS else measure
         (low, high), stated = figure_interval(claim), _stated(claim)
         factor = KILOMETRES.get(unit)
         if factor is not None:
@@ -153,7 +154,10 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
         return None
     same_event = _same_event(a, b)
     # One person has one age: the holder fixes the slot of such attributes; a company has many amounts.
-    same_holder = bool(fa.holder and fb.holder) and not other_parties and fa.attribute in HOLDER_ATTRIBUTES
+    # A thing has one length ("a 10-metre dhow"), but each shot or journey its own: "a 25-yard shot" and "a
+    # 20-yard shot" are two shots.
+    same_holder = bool(fa.holder and fb.holder) and not other_parties and fa.attribute in HOLDER_ATTRIBUTES and \
+        not (fa.attribute == "length" and fa.holder in ACTION_NOUNS)
     identified = same_event or same_holder or story_attribute
     if a.measure and b.measure and a.measure != b.measure:
         # "23 raiders captured" and "23 pirates captured": another word for what may be the same thing,
@@ -183,8 +187,8 @@ def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
     if _is_duration(a.unit) or a.frame.scope == "change" or a.frame.attribute == "distance":
         return False  # a change, like a duration, is someone's: "sales rose 3.5%" and "sales fell 2%"
     if _unit_only(a) or _unit_only(b):
-        return a.frame.event is not None and \
-            EVENT_SYNONYMS.get(a.frame.event, a.frame.event) == EVENT_SYNONYMS.get(b.frame.event, b.frame.event)
+        return a.frame.event is not None and (a.frame.event == b.frame.event or
+                                              {a.frame.event, b.frame.event} <= PURCHASE_WORDS)
     return True
 
 

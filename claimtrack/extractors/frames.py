@@ -138,7 +138,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         rate=_rate(doc, last, counted),
         scope=scope,
         modality=_figure_modality(doc, first, attribute, head, unit, verb),
-        revision=_revision(verb, anchor, clause),
+        # "Mr Mubanga, 29, was originally detained": the clause's revision word is not about the age beside it.
+        revision=not _apposed_age(doc, first, attribute) and _revision(verb, anchor, clause),
         agent=_agent(verb, first, last, counted),
     )
 
@@ -607,12 +608,16 @@ def _of_the(doc: Doc, last: int) -> bool:
     return len(words) == 2 and words[0].lower_ == "of" and words[1].lower_ in ("the", "these", "those")
 
 
+def _apposed_age(doc: Doc, first: int, attribute: str | None) -> bool:
+    return attribute == "age" and first > 0 and doc[first - 1].text == ","
+
+
 def _figure_modality(doc: Doc, first: int, attribute: str | None, head: Token | None, unit: str,
                      verb: Token | None) -> str:
     """How the clause holds the figure. An age beside a name ("Reeve, 58, could face …") and a sum that
     describes the clause's subject ("the £3.6bn purchase will not lead to closures") are stated whatever
     the clause denies or expects of them; a count that is the subject ("ten people were not hurt") is not."""
-    if attribute == "age" and first > 0 and doc[first - 1].text == ",":
+    if _apposed_age(doc, first, attribute):
         return "asserted"
     if unit != "count" and head is not None and verb is not None and head.head.i == verb.i and \
             head.dep_ in ("nsubj", "nsubjpass") and head.i > first:
