@@ -181,10 +181,11 @@ def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
     sum, a share, a length) is named by its noun or verb: revenue and net income are both earned, a bid and a
     sale price both paid, and they are different sums. A duration belongs to whoever ran or waited, so
     what happened never names its slot: two runners "clocked" two times. A distance is told by where it is
-    measured from, not by what happened: two races won ("won the 60m", "won the 400m") are two distances."""
+    measured from and a length by what it is the size of, not by what happened: two races won ("won the 60m",
+    "won the 400m") are two distances, two shots ("a 25-yard shot") two lengths."""
     if a.event is None or a.event != b.event:
         return False
-    if _is_duration(a.unit) or a.frame.scope == "change" or a.frame.attribute == "distance":
+    if _is_duration(a.unit) or a.frame.scope == "change" or a.frame.attribute in ("distance", "length"):
         return False  # a change, like a duration, is someone's: "sales rose 3.5%" and "sales fell 2%"
     if _unit_only(a) or _unit_only(b):
         return a.frame.event is not None and (a.frame.event == b.frame.event or
@@ -222,7 +223,7 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     # A person has one age and a boat one length wherever the clause places them ("Ortega, 45, a congressman
     # from Arizona", "the boat that sank off Brest was 20 metres long").
     own = fa.attribute in OWN_ATTRIBUTES and fa.attribute == fb.attribute and \
-        bool(fa.holder and fb.holder) and _same_holder(fa.holder, fb.holder)
+        bool(fa.holder and fb.holder) and _same_holder(fa.holder, fb.holder) and fa.holder not in ACTION_NOUNS
     if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute or own):
         # A quake has one magnitude and an island one population, wherever the clause names it; another
         # place's, or an earlier quake's, comes with its own name or year.
