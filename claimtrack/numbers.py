@@ -20,11 +20,13 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-# Abbreviated scales as news copy writes them after a figure: "1.5m", "£3.9bn", "25k".
+# Abbreviated scales as news copy writes them after a figure: "1.5m", "£3.9bn", "25k", wire copy's "4.6 bln";
+# and South Asia's lakh (100,000) and crore (10 million): "Rs 2,500 crore".
 SCALE_SUFFIXES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
-    "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "hundred": 100,
+    "bln": 1_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "trln": 1_000_000_000_000,
+    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+    "hundred": 100, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }
 DOZEN = {"dozen": 12, "score": 20}
 # Denominators of spelled fractions: "a third", "two-thirds", "three quarters", "half".
@@ -42,13 +44,21 @@ CURRENCY_PREFIXES = {
     "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "inr": "INR", "zar": "ZAR", "myr": "MYR",
     "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY",
 }
-# Figure suffixes that are units: "24pc", "164p", "250ml", "5G".
+# Figure suffixes that are units: "24pc", "164p", "250ml", "5G", "-5C", "6ft", "4,500mAh", "30km²".
 UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
     "w": "W", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB",
-    "tb": "TB", "mb": "MB", "x": "times",
+    "tb": "TB", "mb": "MB", "x": "times", "ft": "feet", "in": "inches", "lb": "lb", "lbs": "lb", "oz": "oz",
+    "mah": "mAh", "hp": "hp", "cc": "cc", "km²": "km²", "m²": "m²",
 }
+# Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them.
+CASED_UNIT_SUFFIXES = {"C": "celsius", "°C": "celsius", "F": "fahrenheit", "°F": "fahrenheit", "c": "cents"}
+UNIT_SUFFIXES |= CASED_UNIT_SUFFIXES
+# Unit symbols that name a unit even when a space parts them from the figure ("512 GB", "25 cm"); the others
+# ("in", "c", "p", "x") are words or letters too, and are units only glued to it ("2in", "-5C").
+SPACED_UNIT_SYMBOLS = frozenset(symbol for symbol in UNIT_SUFFIXES if len(symbol) > 1 and symbol.islower() and
+                                symbol not in ("in", "pc", "cc", "oz")) | {"°C", "°F"}
 # Vague plurals are read as the decade they name ("thousands" is 1,000 to 10,000), as NewsQuant does.
 VAGUE_PLURALS = {
     "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000), "thousands": (1_000, 10_000),
@@ -59,7 +69,7 @@ NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
 _DIGITS = re.compile(
     r"^(?P<currency>Â£|[A-Z]{0,2}[$£€¥₹₩₽₺₱₦]|euro|Rs\.|[A-Z]{1,3})?"
     r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>[a-z²³]{0,8})$",
+    r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>°?[a-z²³]{0,8})$",
     re.IGNORECASE,
 )
 
@@ -91,7 +101,7 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
         value /= denominator
     if match.group("sign") in ("-", "−"):
         value = -value
-    suffix = match.group("suffix").lower()
+    suffix = match.group("suffix") if match.group("suffix") in CASED_UNIT_SUFFIXES else match.group("suffix").lower()
     currency = match.group("currency")
     code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
     if currency and code is None:

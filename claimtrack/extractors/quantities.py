@@ -9,12 +9,21 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import read_frame
 from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, sentence_of
-from claimtrack.lexicon import CURRENCY_COUNTRIES, CURRENCY_WORDS, KILOMETRES, MEASURE_SYNONYMS, SPEECH_VERBS
+from claimtrack.lexicon import (
+    CHANGE_WORDS,
+    CURRENCY_COUNTRIES,
+    CURRENCY_WORDS,
+    KILOMETRES,
+    MEASURE_SYNONYMS,
+    SPEECH_VERBS,
+)
 from claimtrack.numbers import (
+    CASED_UNIT_SUFFIXES,
     CURRENCY_PREFIXES,
     FRACTION_WORDS,
     NUMBER_WORDS,
     SCALE_SUFFIXES,
+    SPACED_UNIT_SYMBOLS,
     UNIT_SUFFIXES,
     VAGUE_PLURALS,
     parse_fold,
@@ -216,11 +225,13 @@ def _spelled_or_written(token: Token) -> float | None:
 
 def _inside_a_name(token: Token) -> bool:
     """A number after the words of a named thing: "S&P 500", "Digital Economy Act 2017". The small
-    model's labels on a figure alone ("24pc" as ORDINAL, "5kW" as ORG) are not trusted."""
+    model's labels on a figure alone ("24pc" as ORDINAL, "5kW" as ORG) are not trusted, nor on a figure after
+    its currency code ("CHF 2bn" as ORG)."""
     if token.ent_type_ not in NAME_ENTITIES:
         return False
     entity = entity_of(token)
-    return any(t.is_alpha and not t.like_num for t in token.doc[entity.start: token.i])
+    return any(t.is_alpha and not t.like_num and _currency_symbol(t) is None
+               for t in token.doc[entity.start: token.i])
 
 
 def _is_year(token: Token, value: float) -> bool:
@@ -277,7 +288,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return _joined_prices(doc, index)
+        return _joined_range(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -339,21 +350,43 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     return _Figure(first, last, value, value, currency=currency, unit=unit)
 
 
-def _joined_prices(doc: Doc, index: int) -> _Figure | None:
-    """"$7/$9", "$180-$200", "€5bn-€7bn" (tokenised "$", "7/$9"): two prices in one currency written as one
-    word, read as a range; a scale after them belongs to the second ("£5m-£7", "m.")."""
+def _joined_range(doc: Doc, index: int) -> _Figure | None:
+    """A range written as one word: two prices in one currency ("$7/$9", "$180-$200", "€5bn-€7bn", tokenised
+    "$", "7/$9"), where a scale after them belongs to both ends ("€1.2-€1.5", "billion"), or two percentages
+    ("2.5%-3%", tokenised "2.5%-3", "%")."""
     parts = re.fullmatch(r"(.+?)[/\-–](.+)", doc[index].text)
-    currency = _currency_symbol(doc[index - 1]) if index > 0 and parts else None
+    if parts is None:
+        return None
+    if parts.group(1).endswith("%"):
+        return _joined_percentages(doc, index, parts.group(1)[:-1], parts.group(2))
+    currency = _currency_symbol(doc[index - 1]) if index > 0 else None
     if currency is None:
         return None
     low, high = read_figure_token(parts.group(1)), read_figure_token(parts.group(2))
     if low is None or high is None or low[1] or high[1] or high[2] != currency:
         return None
-    last, high_value = index, high[0]
+    last, low_value, high_value = index, low[0], high[0]
     scale = SCALE_SUFFIXES.get(doc[index + 1].lower_.rstrip(".")) if index + 1 < len(doc) else None
     if scale is not None and not re.search(r"[a-z]$", parts.group(2), re.IGNORECASE):
         last, high_value = index + 1, high_value * scale
-    return _Figure(index - 1, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
+        if not re.search(r"[a-z]$", parts.group(1), re.IGNORECASE) and low_value * scale <= high_value:
+            low_value *= scale
+    return _Figure(index - 1, last, min(low_value, high_value), max(low_value, high_value), currency=currency)
+
+
+def _joined_percentages(doc: Doc, index: int, low_text: str, high_text: str) -> _Figure | None:
+    """"2.5%-3%": the sign of the second end may come as a token of its own."""
+    last = index
+    if high_text.endswith("%"):
+        high_text = high_text[:-1]
+    elif index + 1 < len(doc) and doc[index + 1].text == "%":
+        last = index + 1
+    else:
+        return None
+    low, high = read_figure_token(low_text), read_figure_token(high_text)
+    if low is None or high is None or low[1] or high[1] or low[2] or high[2]:
+        return None
+    return _Figure(index, last, min(low[0], high[0]), max(low[0], high[0]), unit="percent")
 
 
 def _currency_symbol(token: Token) -> str | None:
@@ -431,6 +464,9 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return "percent", after
     if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
         return "percent", after + 1
+    symbol = _unit_symbol_after(doc, figure)
+    if symbol is not None:
+        return symbol
     if figure.currency:
         return f"money:{figure.currency}", figure.last
     if after + 2 < len(doc) and doc[after].text == "-" and doc[after + 1].lemma_.lower() in SIZE_UNITS and \
@@ -447,6 +483,22 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
     if named is not None:
         return f"money:{named[0]}", named[1]
     return None, figure.last
+
+
+def _unit_symbol_after(doc: Doc, figure: _Figure) -> tuple[str, int] | None:
+    """A unit symbol the tokenizer split from the figure ("512GB" as "512", "GB"; "25 cm"; "-5 °C"), and its
+    last token; a symbol that is also a word ("in") only when glued to the figure ("6ft 2in")."""
+    after = figure.last + 1
+    if after >= len(doc):
+        return None
+    token = doc[after]
+    if token.text == "°" and after + 1 < len(doc) and doc[after + 1].text in ("C", "F"):
+        return UNIT_SUFFIXES["°" + doc[after + 1].text], after + 1
+    symbol = token.text if token.text in CASED_UNIT_SUFFIXES else token.lower_
+    glued = not doc[figure.last].whitespace_
+    if symbol in SPACED_UNIT_SYMBOLS or glued and symbol in UNIT_SUFFIXES:
+        return UNIT_SUFFIXES[symbol], after
+    return None
 
 
 def _currency_named(doc: Doc, index: int) -> tuple[str, int] | None:
@@ -608,11 +660,12 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     second = _figure_at(doc, start)
     if second is None or second.vague:
         return None
-    if repeated_unit is not None and not _ends_a_unit_range(doc, figure, second, repeated_unit, before):
+    if repeated_unit is not None and not _ends_a_unit_range(doc, figure, second, link, repeated_unit, before):
         return None
     second = _range_as_upper_end(doc, second)
     second_unit, _ = _unit_after(doc, second)
-    if unit is not None and second_unit is not None and unit != second_unit:
+    if unit is not None and second_unit is not None and (
+            unit != second_unit or _is_change_then_level(doc, figure, second, link, before)):
         return None
     if unit is not None and second_unit is None and before not in ("between", "from") and (
             unit != "percent" or _counts_something(doc, second.last)):
@@ -643,13 +696,23 @@ def _unit_word_before_link(doc: Doc, index: int) -> str | None:
     return lemma if lemma in MEASURE_WORDS and lemma not in ("times", "square") else None
 
 
-def _ends_a_unit_range(doc: Doc, figure: _Figure, second: _Figure, unit_word: str, before: str) -> bool:
-    """The second figure repeats the unit, and is not the level a change led to: "rose 120 points to
-    16,369 points" is a change and a level, so without "between" or "from" the ends stay within tenfold."""
+def _ends_a_unit_range(doc: Doc, figure: _Figure, second: _Figure, link: int, unit_word: str, before: str) -> bool:
+    """The second figure repeats the unit ("252 miles to 287 miles"), and is not the level a change led to."""
     after = second.last + 1
     if after >= len(doc) or doc[after].lemma_.lower() != unit_word:
         return False
-    return before in ("between", "from") or figure.low <= second.low <= 10 * figure.low
+    return not _is_change_then_level(doc, figure, second, link, before)
+
+
+def _is_change_then_level(doc: Doc, figure: _Figure, second: _Figure, link: int, before: str) -> bool:
+    """Two figures with their unit on both ends, joined by "to": a change and the level it led to ("rose
+    $1.20 to $84.35", "cut by NZ$0.25 to NZ$7.75", "gained 120 points to 16,369 points") when a verb of change
+    governs the first or "by" leads it; otherwise a range ("sell for $180 to $200", "$5 to $100"), however far
+    apart its ends. "between" and "from" always open a range."""
+    if before in ("between", "from") or doc[link].lower_ != "to":
+        return False
+    verb = governing_verb(doc[figure.first])
+    return before == "by" or verb is not None and verb.lemma_.lower() in CHANGE_WORDS
 
 
 def _counts_something(doc: Doc, last: int) -> bool:
