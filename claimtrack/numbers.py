@@ -90,7 +90,8 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
         # "minus-5": one token in news copy; minus followed by a space is read by the extractor.
         parsed = read_figure_token(text[len("minus-"):])
         return None if parsed is None else (-parsed[0], parsed[1], parsed[2])
-    match = _DIGITS.match(text)
+    # "$850M." at the end of a sentence: the tokenizer leaves the full stop on a suffixed figure.
+    match = _DIGITS.match(re.sub(r"(?<=[a-zA-Z])\.$", "", text))
     if not match:
         return None
     value = float(match.group("number").replace(",", ""))

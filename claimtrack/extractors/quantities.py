@@ -157,12 +157,23 @@ def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
         if score_end is not None:
             index = score_end + 1
             continue
+        if _ends_a_dashed_pair(doc, figure.first):
+            # "Arsenal 2-0", "Boeing 737-800": the number before the dash was a name's, so this one is too.
+            index = figure.last + 1
+            continue
         finding = _read_claim(doc, figure)
         consumed = figure.last
         if finding is not None:
             consumed = max(consumed, doc.char_span(finding.start, finding.end, alignment_mode="expand").end - 1)
             yield finding
         index = consumed + 1
+
+
+def _ends_a_dashed_pair(doc: Doc, index: int) -> bool:
+    """The number at `index` follows a number and a dash with no space ("2-0", "737-800"): the second of a
+    pair whose first was not read as a figure, since a range or a score is read from its first number."""
+    return index >= 2 and doc[index - 1].text in ("-", "–") and not doc[index - 2].whitespace_ and \
+        not doc[index - 1].whitespace_ and doc[index - 2].like_num
 
 
 def _is_figure_start(token: Token) -> bool:
@@ -176,6 +187,10 @@ def _is_figure_start(token: Token) -> bool:
         # "the two leaders" refers back to people; "this one" is a pronoun: neither states a figure.
         return False
     if lower == "one" and after is not None and after.lower_ in ("another", "'s", "’s"):
+        return False
+    if lower == "one" and after is not None and after.text == "-" and token.i + 2 < len(doc) and \
+            doc[token.i + 2].lemma_.lower() not in MEASURE_WORDS:
+        # "one-off costs", "a one-time fee", "a one-sided game": an adjective; "a one-day strike" is a figure.
         return False
     if lower in FRACTION_WORDS:
         # "half of", "half a million"; a bare "half" or "quarter" is mostly a period ("second half").
@@ -277,10 +292,15 @@ def _is_part_of_a_name(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if before is not None and before.text == "(" and after is not None and after.text == ")":
         return True
-    if before is not None and before.lower_ in MARKET_INDICES:
+    if before is not None and (before.lower_ in MARKET_INDICES or before.text in ("No", "No.", "Nos")):
+        # "the No 12 shirt", "No 10 said": a number worn or named, not a count.
         return True
-    names_before = before is not None and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start
-    counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS)
+    # A name that opens the sentence is a name when the number hangs from it ("Apollo 11 landed").
+    names_before = before is not None and before.pos_ == "PROPN" and before.is_title and (
+        not before.is_sent_start or token.head.i == before.i)
+    # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October").
+    counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
+        and not any(child.dep_ == "nsubj" for child in after.children)
     return names_before and not counts_after and token.dep_ in ("nummod", "compound", "appos", "npadvmod")
 
 
@@ -308,7 +328,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     fold = parse_fold(lower)
     if fold is not None:
         return _Figure(index, index, fold, fold, unit="times")
-    fraction = _fraction_at(doc, index)
+    fraction = _fraction_at(doc, index) or _ratio_at(doc, index)
     if fraction is not None:
         return fraction
     words = [token.text]
@@ -340,7 +360,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     currency = glued[2] if glued else None
     unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
     first = index
-    symbol_before = _currency_symbol(doc[index - 1]) if index > 0 else None
+    symbol_before = _currency_symbol_before(doc, index)
     if currency is None and symbol_before is not None:
         currency, first = symbol_before, index - 1
     metres = _metres_written(doc, index, words)
@@ -397,6 +417,17 @@ def _currency_symbol(token: Token) -> str | None:
     return CURRENCY_PREFIXES.get(token.lower_)
 
 
+def _currency_symbol_before(doc: Doc, index: int) -> str | None:
+    """The currency written apart before token `index`, also as an abbreviation whose full stop the tokenizer
+    split off ("Rs. 450 crore" as "Rs", ".", "450")."""
+    if index == 0:
+        return None
+    before = doc[index - 1]
+    if before.text == "." and index >= 2 and not doc[index - 2].whitespace_:
+        return CURRENCY_PREFIXES.get(doc[index - 2].lower_ + ".")
+    return _currency_symbol(before)
+
+
 def _metres_written(doc: Doc, index: int, words: list[str]) -> float | None:
     """The number of "100m" or "4.88m", as one token or two ("100", "m"); None for any other figure."""
     if len(words) == 2 and words[1].lower() in ("m", "m.") and not doc[index].whitespace_:
@@ -431,13 +462,46 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
 
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
-    """"a third", "two-thirds", "three quarters", "half"."""
+    """"a third", "two-thirds", "three quarters", "half"; of a scale, a count ("half a million", "a quarter of
+    a billion", "half a dozen")."""
     for length in (3, 2, 1):
         words = [t.text for t in doc[index: index + length]]
         value = parse_fraction(words) if len(words) == length else None
-        if value is not None:
-            return _Figure(index, index + length - 1, value, value, unit="fraction")
+        if value is None:
+            continue
+        last = index + length - 1
+        scale_at = last + 2 if last + 1 < len(doc) and doc[last + 1].lower_ == "of" else last + 1
+        if scale_at + 1 < len(doc) and doc[scale_at].lower_ in ("a", "an") and \
+                parse_words([doc[scale_at + 1].text]) not in (None, 0):
+            scaled = value * parse_words([doc[scale_at + 1].text])
+            return _Figure(index, scale_at + 1, scaled, scaled)
+        return _Figure(index, last, value, value, unit="fraction")
     return None
+
+
+def _ratio_at(doc: Doc, index: int) -> _Figure | None:
+    """"one in five", "3 in 10", "nine out of ten", "one in every four": a share told as a count out of a
+    count, read as a fraction; "3 in 10 minutes" is a count and a time."""
+    numerator = _spelled_or_written(doc[index])
+    link = index + 1
+    if numerator is None or link + 1 >= len(doc):
+        return None
+    if doc[link].lower_ == "in":
+        link += 2 if doc[link + 1].lower_ == "every" else 1
+    elif doc[link].lower_ == "out" and doc[link + 1].lower_ == "of":
+        link += 2
+    else:
+        return None
+    denominator = _spelled_or_written(doc[link]) if link < len(doc) else None
+    if denominator is None or not 0 < numerator < denominator or numerator != int(numerator) or \
+            denominator != int(denominator) or _is_year(doc[link], denominator):
+        # "killed 12 in 2019" is a count and a year.
+        return None
+    after = doc[link + 1] if link + 1 < len(doc) else None
+    if after is not None and (after.lemma_.lower() in MEASURE_WORDS or after.lower_ in MEASURE_WORDS):
+        return None
+    share = numerator / denominator
+    return _Figure(index, link, share, share, unit="fraction")
 
 
 def _value(words: list[str]) -> float | None:
@@ -584,8 +648,9 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
     subject, predicate = _clause_of(verb, anchor_token)
     span = doc[start_token: end_token + 1]
     end_char = span.end_char
-    if doc[end_token].text.endswith(".") and doc[end_token].lower_.rstrip(".") in SCALE_SUFFIXES:
-        # "HK$327m." ends a sentence: the tokenizer keeps the full stop on the suffix.
+    if doc[end_token].text.endswith(".") and (doc[end_token].lower_.rstrip(".") in SCALE_SUFFIXES or
+                                              read_figure_token(doc[end_token].text[:-1]) is not None):
+        # "HK$327m." and "$850M." end a sentence: the tokenizer keeps the full stop on the suffix.
         end_char -= 1
     # A length must count a token for the frame to look past it for where it is measured from: the unit's own
     # ("4.88m." at the end of a sentence, tokenised "4.88", "m.").
@@ -605,9 +670,10 @@ def _names_a_model(doc: Doc, figure: _Figure, counted: list[int]) -> bool:
             not any(c.isdigit() for c in doc[figure.first].text):
         return False
     words = [doc[i] for i in counted]
-    # Written as a name, in title case: an all-capital word is a unit or an acronym ("500 MW", "3 GB").
-    return all(w.tag_ == "NNP" and w.is_title and w.ent_type_ != "NORP" and w.lower_ not in UNIT_SUFFIXES
-               for w in words)
+    # Written as a name, in title case mid-sentence, singular, whatever the tag ("787 Dreamliner" comes as a
+    # common noun); an all-capital word is a unit or an acronym ("500 MW", "3 GB").
+    return all(w.tag_ in ("NNP", "NN") and w.is_title and not w.is_sent_start and w.ent_type_ != "NORP" and
+               w.lower_ not in UNIT_SUFFIXES for w in words)
 
 
 def _score_end(doc: Doc, figure: _Figure) -> int | None:
@@ -663,6 +729,10 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     if repeated_unit is not None and not _ends_a_unit_range(doc, figure, second, link, repeated_unit, before):
         return None
     second = _range_as_upper_end(doc, second)
+    if doc[link].text in ("-", "–", "—") and doc[link - 1].whitespace_ and doc[link].whitespace_ and \
+            second.high < figure.low:
+        # "£2.4 million - £400,000 more than planned": a dash set apart before a smaller figure opens an aside.
+        return None
     second_unit, _ = _unit_after(doc, second)
     if unit is not None and second_unit is not None and (
             unit != second_unit or _is_change_then_level(doc, figure, second, link, before)):
@@ -712,7 +782,10 @@ def _is_change_then_level(doc: Doc, figure: _Figure, second: _Figure, link: int,
     if before in ("between", "from") or doc[link].lower_ != "to":
         return False
     verb = governing_verb(doc[figure.first])
-    return before == "by" or verb is not None and verb.lemma_.lower() in CHANGE_WORDS
+    # A change that is forecast ("could rise 30cm to 60cm", "expected to gain 5% to 7%") comes in the base form
+    # and states a range of outcomes.
+    changed = verb is not None and verb.lemma_.lower() in CHANGE_WORDS and verb.tag_ != "VB"
+    return before == "by" or changed
 
 
 def _counts_something(doc: Doc, last: int) -> bool:
