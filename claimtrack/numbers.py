@@ -34,8 +34,10 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                   "fifths": 5, "tenth": 10, "tenths": 10}
 # Currencies written before a figure, glued to it or not: "EUR50m", "US$3bn", "HK$3.7", "RM1.2bn", "CHF 2m".
 # "kr" is Swedish, Norwegian and Danish alike: read as one code, so that two articles that write it compare.
-# "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion".
+# "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion";
+# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn").
 CURRENCY_PREFIXES = {
+    "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD",
     "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "nz$": "NZD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "£": "GBP", "â£": "GBP", "€": "EUR", "¥": "JPY",
     "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₦": "NGN", "rm": "MYR", "rs": "INR",
@@ -50,7 +52,8 @@ UNIT_SUFFIXES = {
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
     "w": "W", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB",
     "tb": "TB", "mb": "MB", "x": "times", "ft": "feet", "in": "inches", "lb": "lb", "lbs": "lb", "oz": "oz",
-    "mah": "mAh", "hp": "hp", "cc": "cc", "km²": "km²", "m²": "m²",
+    "mah": "mAh", "hp": "hp", "cc": "cc", "km²": "km²", "m²": "m²", "km2": "km²", "m2": "m²",
+    "bp": "basis points", "bps": "basis points",
 }
 # Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them.
 CASED_UNIT_SUFFIXES = {"C": "celsius", "°C": "celsius", "F": "fahrenheit", "°F": "fahrenheit", "c": "cents"}
@@ -67,9 +70,9 @@ VAGUE_PLURALS = {
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
 
 _DIGITS = re.compile(
-    r"^(?P<currency>Â£|[A-Z]{0,2}[$£€¥₹₩₽₺₱₦]|euro|Rs\.|[A-Z]{1,3})?"
+    r"^(?P<currency>Â£|[A-Z]{0,2}[$£€¥₹₩₽₺₱₦]|\$[A-Z]{1,2}|euro|Rs\.|[A-Z]{1,3})?"
     r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>°?[a-z²³]{0,8})$",
+    r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>°?[a-z²³]{0,8}?(?:m2)?)$",
     re.IGNORECASE,
 )
 
@@ -97,7 +100,8 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     value = float(match.group("number").replace(",", ""))
     if match.group("denominator"):
         denominator = float(match.group("denominator"))
-        if not denominator:
+        if not value < denominator:
+            # "24/7", "12/6": a name or a date; a share is a smaller number over a larger one.
             return None
         value /= denominator
     if match.group("sign") in ("-", "−"):

@@ -92,6 +92,11 @@ ORDINAL_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, 
 PERIOD_NOUNS = {"time", "term", "day", "week", "month", "year", "round", "half", "quarter", "period", "game",
                 "match", "season", "place", "consecutive", "straight", "successive", "attempt", "try", "tier"}
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
+# Nouns that a number after them names one of a series by: "Category 2", "stage 4", "Terminal 5", "Form 10-K".
+SERIES_NOUNS = {"category", "stage", "level", "tier", "grade", "class", "phase", "terminal", "gate", "platform",
+                "pier", "route", "highway", "interstate", "section", "article", "chapter", "form", "title", "flight",
+                "division", "room", "ward", "zone", "channel", "radio", "version", "season", "episode", "series",
+                "volume", "apollo", "formula"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
 # Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
 RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000}
@@ -189,7 +194,7 @@ def _is_figure_start(token: Token) -> bool:
     if lower == "one" and after is not None and after.lower_ in ("another", "'s", "’s"):
         return False
     if lower == "one" and after is not None and after.text == "-" and token.i + 2 < len(doc) and \
-            doc[token.i + 2].lemma_.lower() not in MEASURE_WORDS:
+            doc[token.i + 2].lemma_.lower() not in MEASURE_WORDS and doc[token.i + 2].lower_ not in FRACTION_WORDS:
         # "one-off costs", "a one-time fee", "a one-sided game": an adjective; "a one-day strike" is a figure.
         return False
     if lower in FRACTION_WORDS:
@@ -209,7 +214,7 @@ def _is_figure_start(token: Token) -> bool:
             lower == "tens" and after.lower_ == "of")
     if lower == "minus":
         return after is not None and (read_figure_token(after.text) is not None or after.text == "-")
-    parsed = read_figure_token(token.text)
+    parsed = read_figure_token(_figure_text(doc, token.i))
     if parsed is None or _is_year(token, parsed[0]) or _is_four_digit_time(token):
         return False
     if parsed[1] and parsed[1] not in UNIT_SUFFIXES:
@@ -292,16 +297,18 @@ def _is_part_of_a_name(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if before is not None and before.text == "(" and after is not None and after.text == ")":
         return True
-    if before is not None and (before.lower_ in MARKET_INDICES or before.text in ("No", "No.", "Nos")):
-        # "the No 12 shirt", "No 10 said": a number worn or named, not a count.
+    if before is not None and (before.lower_ in MARKET_INDICES or before.lower_ in SERIES_NOUNS or
+                               before.text in ("No", "No.", "Nos")):
+        # "the No 12 shirt", "a Category 2 hurricane", "stage 4 cancer": a number worn or named, not a count.
         return True
-    # A name that opens the sentence is a name when the number hangs from it ("Apollo 11 landed").
-    names_before = before is not None and before.pos_ == "PROPN" and before.is_title and (
-        not before.is_sent_start or token.head.i == before.i)
+    # A name that opens the sentence is a name when the number hangs from it ("Apollo 11 landed"); a name may
+    # be written with a capital inside ("iPhone 15").
+    names_before = before is not None and before.pos_ == "PROPN" and not before.is_lower and (
+        not before.is_sent_start or token.head.i == before.i) and _currency_symbol(before) is None
     # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October").
     counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
         and not any(child.dep_ == "nsubj" for child in after.children)
-    return names_before and not counts_after and token.dep_ in ("nummod", "compound", "appos", "npadvmod")
+    return names_before and not counts_after and token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod")
 
 
 def _figure_at(doc: Doc, index: int) -> _Figure | None:
@@ -331,7 +338,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     fraction = _fraction_at(doc, index) or _ratio_at(doc, index)
     if fraction is not None:
         return fraction
-    words = [token.text]
+    words = [_figure_text(doc, index)]
     last = index
     while re.fullmatch(r"\d{1,3}(?: \d{3})*", " ".join(words)) and last + 1 < len(doc) and \
             re.fullmatch(r"\d{3}", doc[last + 1].text) and doc[last].whitespace_ == " ":
@@ -359,7 +366,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         return None
     currency = glued[2] if glued else None
     unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
-    first = index
+    first = index if words[0] == token.text else index - 1
     symbol_before = _currency_symbol_before(doc, index)
     if currency is None and symbol_before is not None:
         currency, first = symbol_before, index - 1
@@ -368,6 +375,15 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         # "won the 100m", "cleared 4.88m", "508m tall": metres, not millions.
         value, unit = metres, "metres"
     return _Figure(first, last, value, value, currency=currency, unit=unit)
+
+
+def _figure_text(doc: Doc, index: int) -> str:
+    """The text of the figure at token `index`, with the dollar sign the tokenizer split from a country's
+    letters after it put back ("$", "US1.2bn" → "$US1.2bn")."""
+    token = doc[index]
+    if index > 0 and doc[index - 1].text == "$" and not doc[index - 1].whitespace_ and token.text[:1].isalpha():
+        return "$" + token.text
+    return token.text
 
 
 def _joined_range(doc: Doc, index: int) -> _Figure | None:
@@ -484,7 +500,8 @@ def _ratio_at(doc: Doc, index: int) -> _Figure | None:
     count, read as a fraction; "3 in 10 minutes" is a count and a time."""
     numerator = _spelled_or_written(doc[index])
     link = index + 1
-    if numerator is None or link + 1 >= len(doc):
+    if numerator is None or link + 1 >= len(doc) or index > 0 and doc[index - 1].lower_ == "top":
+        # "the top 10 in 12 countries" is a chart and a count.
         return None
     if doc[link].lower_ == "in":
         link += 2 if doc[link + 1].lower_ == "every" else 1
