@@ -69,9 +69,12 @@ VAGUE_PLURALS = {
 }
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
 
+# Fractions of one character, alone or after a whole number: "2½ hours", "¾ of a mile".
+VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+                    "⅞": 7 / 8}
 _DIGITS = re.compile(
     r"^(?P<currency>Â£|[A-Z]{0,2}[$£€¥₹₩₽₺₱₦]|\$[A-Z]{1,2}|euro|Rs\.|[A-Z]{1,3})?"
-    r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])?"
     r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>°?[a-z²³]{0,8}?(?:m2)?)$",
     re.IGNORECASE,
 )
@@ -95,9 +98,9 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
         return None if parsed is None else (-parsed[0], parsed[1], parsed[2])
     # "$850M." at the end of a sentence: the tokenizer leaves the full stop on a suffixed figure.
     match = _DIGITS.match(re.sub(r"(?<=[a-zA-Z])\.$", "", text))
-    if not match:
+    if not match or not (match.group("number") or match.group("vulgar")):
         return None
-    value = float(match.group("number").replace(",", ""))
+    value = float((match.group("number") or "0").replace(",", "")) + VULGAR_FRACTIONS.get(match.group("vulgar"), 0)
     if match.group("denominator"):
         denominator = float(match.group("denominator"))
         if not value < denominator:
@@ -121,7 +124,7 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
 
 def _reads_as_rand(match: re.Match) -> bool:
     """"R3bn", "R1,150", "R4.50": a rand sum has a scale, thousands or cents."""
-    number = match.group("number")
+    number = match.group("number") or ""
     return match.group("suffix").lower() in SCALE_SUFFIXES or "," in number or "." in number
 
 

@@ -23,6 +23,7 @@ from claimtrack.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
     SCALE_SUFFIXES,
+    SCALES,
     SPACED_UNIT_SYMBOLS,
     UNIT_SUFFIXES,
     VAGUE_PLURALS,
@@ -207,6 +208,8 @@ def _is_figure_start(token: Token) -> bool:
         # "a third of voters" is a share; "a third defendant" is an ordinal.
         following = doc[token.i + 2] if token.i + 2 < len(doc) else None
         return following is not None and following.lower_ == "of"
+    if lower in NUMBER_WORDS and _is_spelled_in_a_name(token):
+        return False
     if lower in NUMBER_WORDS or lower in VAGUE_PLURALS or parse_fold(lower):
         return True
     if lower in ("a", "an", "tens") and after is not None:
@@ -221,6 +224,17 @@ def _is_figure_start(token: Token) -> bool:
         # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
         return False
     return not _is_part_of_a_name(token)
+
+
+def _is_spelled_in_a_name(token: Token) -> bool:
+    """"the Six Nations", "Radio Five Live", "Formula One": running text writes a number in words in lower
+    case, so one with a capital inside a sentence, beside another capitalised word, is part of a name."""
+    doc = token.doc
+    if not token.is_title or token.is_sent_start or token.i == 0 or doc[token.i - 1].is_punct:
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before.is_title and before.pos_ == "PROPN" or after is not None and after.is_title and \
+        after.ent_type_ != "NORP"
 
 
 def _one_more(token: Token) -> bool:
@@ -364,6 +378,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     value = _value(words)
     if value is None:
         return None
+    value, last = _and_a_fraction(doc, value, last)
     currency = glued[2] if glued else None
     unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
     first = index if words[0] == token.text else index - 1
@@ -375,6 +390,19 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         # "won the 100m", "cleared 4.88m", "508m tall": metres, not millions.
         value, unit = metres, "metres"
     return _Figure(first, last, value, value, currency=currency, unit=unit)
+
+
+def _and_a_fraction(doc: Doc, value: float, last: int) -> tuple[float, int]:
+    """"two and a half years", "one and a half million pounds": the fraction added after "and a", times a scale
+    after it; the value and its last token."""
+    words = [t.lower_ for t in doc[last + 1: last + 4]]
+    if len(words) < 3 or words[:2] != ["and", "a"] or words[2] not in ("half", "quarter") or value != int(value):
+        return value, last
+    value, last = value + 1 / FRACTION_WORDS[words[2]], last + 3
+    scale = SCALES.get(doc[last + 1].lower_) if last + 1 < len(doc) else None
+    if scale is not None:
+        value, last = value * scale, last + 1
+    return value, last
 
 
 def _figure_text(doc: Doc, index: int) -> str:
@@ -646,7 +674,7 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
             end_token = max(end_token, counted_tokens[-1])
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
-            figure.first == figure.last and not any(c.isdigit() for c in doc[figure.first].text) and \
+            figure.first == figure.last and not any(c.isnumeric() for c in doc[figure.first].text) and \
             doc[figure.first].ent_type_ != "CARDINAL":
         # A spelled number that counts nothing and that the NER does not take for a figure ("one of us").
         return None
