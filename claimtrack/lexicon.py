@@ -105,7 +105,7 @@ CURRENCY_WORDS = {
     "francs": "CHF", "krona": "SEK", "kronor": "SEK", "kronur": "ISK", "krone": "KRONE", "kroner": "KRONE",
     "reais": "BRL", "reals": "BRL", "baht": "THB", "rand": "ZAR", "naira": "NGN", "ringgit": "MYR",
     "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "zloty": "PLN",
-    "zlotys": "PLN", "forint": "HUF", "koruna": "CZK", "hryvnia": "UAH", "hryvnias": "UAH", "dong": "VND",
+    "zlotys": "PLN", "lei": "RON", "forint": "HUF", "koruna": "CZK", "hryvnia": "UAH", "hryvnias": "UAH", "dong": "VND",
     "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "peso": "PESO", "pesos": "PESO", "dinar": "DINAR",
     "dinars": "DINAR", "riyal": "RIYAL", "riyals": "RIYAL", "rial": "RIAL", "rials": "RIAL", "dirham": "AED",
     "dirhams": "AED", "shilling": "SHILLING", "shillings": "SHILLING",

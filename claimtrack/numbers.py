@@ -46,18 +46,20 @@ CURRENCY_PREFIXES = {
     "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "inr": "INR", "zar": "ZAR", "myr": "MYR",
     "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY",
 }
-# Figure suffixes that are units: "24pc", "164p", "250ml", "5G", "-5C", "6ft", "4,500mAh", "30km²".
+# Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg".
 UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
     "w": "W", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB",
     "tb": "TB", "mb": "MB", "x": "times", "ft": "feet", "in": "inches", "lb": "lb", "lbs": "lb", "oz": "oz",
     "mah": "mAh", "hp": "hp", "cc": "cc", "km²": "km²", "m²": "m²", "km2": "km²", "m2": "m²",
-    "bp": "basis points", "bps": "basis points",
+    "bp": "basis points", "bps": "basis points", "mpg": "mpg", "rpm": "rpm", "kmh": "km/h",
 }
-# Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them.
+# Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them; "3G"
+# (a generation of mobile networks) is no weight, where "3g" is three grams.
 CASED_UNIT_SUFFIXES = {"C": "celsius", "°C": "celsius", "F": "fahrenheit", "°F": "fahrenheit", "c": "cents"}
 UNIT_SUFFIXES |= CASED_UNIT_SUFFIXES
+CASED_SUFFIXES = frozenset(CASED_UNIT_SUFFIXES) | {"G"}
 # Unit symbols that name a unit even when a space parts them from the figure ("512 GB", "25 cm"); the others
 # ("in", "c", "p", "x") are words or letters too, and are units only glued to it ("2in", "-5C").
 SPACED_UNIT_SYMBOLS = frozenset(symbol for symbol in UNIT_SUFFIXES if len(symbol) > 1 and symbol.islower() and
@@ -109,7 +111,7 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
         value /= denominator
     if match.group("sign") in ("-", "−"):
         value = -value
-    suffix = match.group("suffix") if match.group("suffix") in CASED_UNIT_SUFFIXES else match.group("suffix").lower()
+    suffix = match.group("suffix") if match.group("suffix") in CASED_SUFFIXES else match.group("suffix").lower()
     currency = match.group("currency")
     code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
     if currency and code is None:

@@ -1,6 +1,6 @@
 import pytest
 
-from claimtrack.numbers import format_number, parse_digits, parse_words
+from claimtrack.numbers import format_number, parse_digits, parse_words, read_figure_token
 from conftest import read_cases
 from helpers import assert_has_claim, claims_in
 
@@ -21,7 +21,17 @@ def test_spelled_numbers(words, value):
     assert parse_words(words.split()) == value
 
 
-@pytest.mark.parametrize("text", ["", "abc", "10,00", "1,2345", "2019-05"])
+@pytest.mark.parametrize("text, read", [
+    ("4.6bln", (4.6e9, "", None)), ("2,500crore", (2.5e10, "", None)), ("$US1.2bn", (1.2e9, "", "USD")),
+    ("$A1.7bn", (1.7e9, "", "AUD")), ("2½", (2.5, "", None)), ("¾", (0.75, "", None)), ("-5C", (-5, "C", None)),
+    ("50c", (50, "c", None)), ("40m2", (40, "m2", None)), ("850M.", (850e6, "", None)), ("3/4", (0.75, "", None)),
+])
+def test_figure_tokens_with_scales_units_and_currencies(text, read):
+    value, suffix, currency = read_figure_token(text)
+    assert (value, suffix, currency) == (pytest.approx(read[0]), read[1], read[2])
+
+
+@pytest.mark.parametrize("text", ["", "abc", "10,00", "1,2345", "2019-05", "24/7", "USD"])
 def test_not_digits(text):
     assert parse_digits(text) is None
 

@@ -18,7 +18,7 @@ from claimtrack.lexicon import (
     SPEECH_VERBS,
 )
 from claimtrack.numbers import (
-    CASED_UNIT_SUFFIXES,
+    CASED_SUFFIXES,
     CURRENCY_PREFIXES,
     FRACTION_WORDS,
     NUMBER_WORDS,
@@ -195,7 +195,7 @@ def _is_figure_start(token: Token) -> bool:
     if lower == "one" and after is not None and after.lower_ in ("another", "'s", "’s"):
         return False
     if lower == "one" and after is not None and after.text == "-" and token.i + 2 < len(doc) and \
-            doc[token.i + 2].lemma_.lower() not in MEASURE_WORDS and doc[token.i + 2].lower_ not in FRACTION_WORDS:
+            not _hyphen_keeps_a_figure(doc[token.i + 2]):
         # "one-off costs", "a one-time fee", "a one-sided game": an adjective; "a one-day strike" is a figure.
         return False
     if lower in FRACTION_WORDS:
@@ -224,6 +224,14 @@ def _is_figure_start(token: Token) -> bool:
         # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
         return False
     return not _is_part_of_a_name(token)
+
+
+def _hyphen_keeps_a_figure(word: Token) -> bool:
+    """The word after "one-" that leaves it a figure: a unit ("one-day"), a currency ("one-lira coin"), a scale
+    ("one-million") or a fraction ("One-tenth")."""
+    lower = word.lower_
+    return word.lemma_.lower() in MEASURE_WORDS or lower in FRACTION_WORDS or lower in NUMBER_WORDS or \
+        lower in CURRENCY_WORDS
 
 
 def _is_spelled_in_a_name(token: Token) -> bool:
@@ -415,18 +423,22 @@ def _figure_text(doc: Doc, index: int) -> str:
 
 
 def _joined_range(doc: Doc, index: int) -> _Figure | None:
-    """A range written as one word: two prices in one currency ("$7/$9", "$180-$200", "€5bn-€7bn", tokenised
-    "$", "7/$9"), where a scale after them belongs to both ends ("€1.2-€1.5", "billion"), or two percentages
-    ("2.5%-3%", tokenised "2.5%-3", "%")."""
+    """A range written as one word: two figures with one unit ("150p-175p"), two prices in one currency ("$7/$9",
+    "$180-$200", "€5bn-€7bn", tokenised "$", "7/$9"), where a scale after them belongs to both ends ("€1.2-€1.5",
+    "billion"), or two percentages ("2.5%-3%", tokenised "2.5%-3", "%")."""
     parts = re.fullmatch(r"(.+?)[/\-–](.+)", doc[index].text)
     if parts is None:
         return None
     if parts.group(1).endswith("%"):
         return _joined_percentages(doc, index, parts.group(1)[:-1], parts.group(2))
+    low, high = read_figure_token(parts.group(1)), read_figure_token(parts.group(2))
+    if low is not None and high is not None and low[1] and low[1] == high[1] and low[1] in UNIT_SUFFIXES and \
+            low[2] is None and high[2] is None:
+        # "150p-175p", "5km-7km": one unit glued to both ends.
+        return _Figure(index, index, min(low[0], high[0]), max(low[0], high[0]), unit=UNIT_SUFFIXES[low[1]])
     currency = _currency_symbol(doc[index - 1]) if index > 0 else None
     if currency is None:
         return None
-    low, high = read_figure_token(parts.group(1)), read_figure_token(parts.group(2))
     if low is None or high is None or low[1] or high[1] or high[2] != currency:
         return None
     last, low_value, high_value = index, low[0], high[0]
@@ -542,6 +554,10 @@ def _ratio_at(doc: Doc, index: int) -> _Figure | None:
             denominator != int(denominator) or _is_year(doc[link], denominator):
         # "killed 12 in 2019" is a count and a year.
         return None
+    if numerator != 1 and denominator > 5 and denominator % 10:
+        # A share is told out of a round number or a small one ("seven in 10", "two in three"); "round four in
+        # eight attempts" is a place and a count.
+        return None
     after = doc[link + 1] if link + 1 < len(doc) else None
     if after is not None and (after.lemma_.lower() in MEASURE_WORDS or after.lower_ in MEASURE_WORDS):
         return None
@@ -603,7 +619,7 @@ def _unit_symbol_after(doc: Doc, figure: _Figure) -> tuple[str, int] | None:
     token = doc[after]
     if token.text == "°" and after + 1 < len(doc) and doc[after + 1].text in ("C", "F"):
         return UNIT_SUFFIXES["°" + doc[after + 1].text], after + 1
-    symbol = token.text if token.text in CASED_UNIT_SUFFIXES else token.lower_
+    symbol = token.text if token.text in CASED_SUFFIXES else token.lower_
     glued = not doc[figure.last].whitespace_
     if symbol in SPACED_UNIT_SYMBOLS or glued and symbol in UNIT_SUFFIXES:
         return UNIT_SUFFIXES[symbol], after
@@ -738,7 +754,9 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
     before_a_score = second.last + 2 < len(doc) and doc[second.last + 1].like_num and \
         doc[second.last + 2].text == doc[dash].text
     in_a_row = after_a_score or before_a_score
-    return second.last if before in RESULT_WORDS or after in RESULT_WORDS or in_a_row else None
+    # A range never has equal ends: "level at 12-12", "a 2-2 draw" are scores.
+    level = figure.low == second.low
+    return second.last if before in RESULT_WORDS or after in RESULT_WORDS or in_a_row or level else None
 
 
 def _names_a_speaker(noun: Token) -> bool:
@@ -827,10 +845,9 @@ def _is_change_then_level(doc: Doc, figure: _Figure, second: _Figure, link: int,
     if before in ("between", "from") or doc[link].lower_ != "to":
         return False
     verb = governing_verb(doc[figure.first])
-    # A change that is forecast ("could rise 30cm to 60cm", "expected to gain 5% to 7%") comes in the base form
-    # and states a range of outcomes.
-    changed = verb is not None and verb.lemma_.lower() in CHANGE_WORDS and verb.tag_ != "VB"
-    return before == "by" or changed
+    # A change that is forecast ("could rise 30cm to 60cm", "would cut profits by $3.8m to $4.9m") comes in the
+    # base form and states a range of outcomes.
+    return verb is not None and verb.tag_ != "VB" and (before == "by" or verb.lemma_.lower() in CHANGE_WORDS)
 
 
 def _counts_something(doc: Doc, last: int) -> bool:
