@@ -107,7 +107,8 @@ SPORT_WORDS = {"hurdles", "freestyle", "butterfly", "backstroke", "breaststroke"
                "champion", "champions", "gold", "silver", "bronze", "steeplechase", "individual", "medal",
                "medallist", "finalist", "runner", "runners", "victory", "win", "crown", "mark", "hope", "stage",
                "qualifying", "ranking", "rankings", "barrier", "line", "penalty", "course", "event", "world",
-               "indoor", "personal", "season", "legend", "man", "woman", "specialist", "hurdler", "swimmer", "events"}
+               "indoor", "indoors", "personal", "season", "legend", "man", "woman", "specialist", "hurdler", "swimmer",
+               "events"}
 # Words of a sentence about a race or a field event, where "4.88m" or "the 1,000m" is metres even with no
 # sport word beside it ("cleared 4.88m", "a leap of 17.30m", "won the 1,000m at the Grand Prix"). Words a
 # business story uses too ("record", "final", "win") are left out: "a record 15.3m" there counts viewers.
@@ -115,6 +116,8 @@ SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "rela
               "throw", "clear", "clearance", "lap", "athletics", "athlete", "olympic", "olympics", "indoor", "medal",
               "medallist", "champion", "championship", "freestyle", "butterfly", "backstroke", "breaststroke",
               "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
+# Distinct sport words in a passage that make a race's distance written "1500m" metres anywhere in it.
+PASSAGE_SPORT_CUES = 2
 # Words beside a score ("won 3-1", "a 2-2 draw"), which is not a range.
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
@@ -498,8 +501,10 @@ def _metres_written(doc: Doc, index: int, words: list[str]) -> float | None:
 
 def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     """"Nm" is metres in a race or a field event ("the 60m hurdles", "a leap of 17.30m") or before an
-    adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers")."""
-    after = doc[last + 1] if last + 1 < len(doc) else None
+    adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers").
+    A race's own distance ("her 1500m place", "over 60m indoors") is metres wherever the passage is about
+    sport, unless what follows is a plural that millions count ("100m viewers")."""
+    after = doc[last + 1] if last + 1 < len(doc) and not doc[last + 1].is_sent_start else None
     before = doc[index - 1] if index > 0 else None
     if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
         return False
@@ -510,11 +515,21 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
         joined = _figure_at(doc, last + 2)
         if joined is not None and joined.unit == "metres":
             return True
-    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+    race_distance = metres in RACE_DISTANCES
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and (not race_distance or _heads_a_plural(after)):
         return False
-    if metres in RACE_DISTANCES and before is not None and before.lower_ in RACE_OPENERS:
+    if race_distance and before is not None and before.lower_ in RACE_OPENERS:
         return True
-    return any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent)
+    if any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent):
+        return True
+    cues = {t.lemma_.lower() for t in doc if t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES}
+    return race_distance and len(cues) >= PASSAGE_SPORT_CUES
+
+
+def _heads_a_plural(noun: Token) -> bool:
+    """The noun phrase that `noun` opens is plural: "viewers", "AAAs title" is not, "UK homes" is."""
+    head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else noun
+    return head.tag_ in ("NNS", "NNPS")
 
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
