@@ -24,9 +24,9 @@ SCALES = {
 # and South Asia's lakh (100,000) and crore (10 million): "Rs 2,500 crore".
 SCALE_SUFFIXES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
-    "bln": 1_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "trln": 1_000_000_000_000,
-    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-    "hundred": 100, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+    "bln": 1_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "trn": 1_000_000_000_000,
+    "trln": 1_000_000_000_000, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "hundred": 100, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }
 DOZEN = {"dozen": 12, "score": 20}
 # Denominators of spelled fractions: "a third", "two-thirds", "three quarters", "half".
@@ -53,7 +53,7 @@ UNIT_SUFFIXES = {
     "w": "W", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB",
     "tb": "TB", "mb": "MB", "x": "times", "ft": "feet", "in": "inches", "lb": "lb", "lbs": "lb", "oz": "oz",
     "mah": "mAh", "hp": "hp", "cc": "cc", "km²": "km²", "m²": "m²", "km2": "km²", "m2": "m²",
-    "bp": "basis points", "bps": "basis points", "mpg": "mpg", "rpm": "rpm", "kmh": "km/h",
+    "bp": "basis points", "bps": "basis points", "mpg": "mpg", "rpm": "rpm", "kmh": "km/h", "mp": "megapixels",
 }
 # Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them; "3G"
 # (a generation of mobile networks) is no weight, where "3g" is three grams.

@@ -379,6 +379,12 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
                                             and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
                                             NUMBER_WORDS | {"hundred"})
         scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
+        if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALES and len(words) == 1 and \
+                read_figure_token(words[0]) is not None:
+            # "a $2.1-billion charge", "a 450-million-euro fine": the scale hyphenated to the number.
+            words.append(doc[last + 2].text)
+            last += 2
+            continue
         if not (spelled or scale_after_digits):
             break
         words.append(doc[last + 1].text)
@@ -764,10 +770,11 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
         return None
     before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
     after = doc[second.last + 1].lower_ if second.last + 1 < len(doc) else ""
-    # Sets of a match come in a row: "won 6-4 6-3".
-    after_a_score = figure.first > 1 and doc[figure.first - 1].like_num and doc[figure.first - 2].text == doc[dash].text
-    before_a_score = second.last + 2 < len(doc) and doc[second.last + 1].like_num and \
-        doc[second.last + 2].text == doc[dash].text
+    # Sets of a match come in a row, with or without commas: "won 6-4 6-3", "beat Nadal 6-4, 7-6".
+    previous = figure.first - 2 if figure.first > 0 and doc[figure.first - 1].text == "," else figure.first - 1
+    following = second.last + 2 if second.last + 1 < len(doc) and doc[second.last + 1].text == "," else second.last + 1
+    after_a_score = previous > 0 and doc[previous].like_num and doc[previous - 1].text == doc[dash].text
+    before_a_score = following + 1 < len(doc) and doc[following].like_num and doc[following + 1].text == doc[dash].text
     in_a_row = after_a_score or before_a_score
     # A range never has equal ends: "level at 12-12", "a 2-2 draw" are scores.
     level = figure.low == second.low
@@ -812,8 +819,8 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
         # "£2.4 million - £400,000 more than planned": a dash set apart before a smaller figure opens an aside.
         return None
     second_unit, _ = _unit_after(doc, second)
-    if unit is not None and second_unit is not None and (
-            unit != second_unit or _is_change_then_level(doc, figure, second, link, before)):
+    if unit is not None and (second_unit is not None and unit != second_unit or
+                             _is_change_then_level(doc, figure, second, link, before)):
         return None
     if unit is not None and second_unit is None and before not in ("between", "from") and (
             unit != "percent" or _counts_something(doc, second.last)):
@@ -853,8 +860,8 @@ def _ends_a_unit_range(doc: Doc, figure: _Figure, second: _Figure, link: int, un
 
 
 def _is_change_then_level(doc: Doc, figure: _Figure, second: _Figure, link: int, before: str) -> bool:
-    """Two figures with their unit on both ends, joined by "to": a change and the level it led to ("rose
-    $1.20 to $84.35", "cut by NZ$0.25 to NZ$7.75", "gained 120 points to 16,369 points") when a verb of change
+    """Two figures, the first with its unit, joined by "to": a change and the level it led to ("rose $1.20 to
+    $84.35", "cut by NZ$0.25 to NZ$7.75", "gained 120 points to 16,369 points", "slipped 0.6% to 4,512.3") when a verb of change
     governs the first or "by" leads it; otherwise a range ("sell for $180 to $200", "$5 to $100"), however far
     apart its ends. "between" and "from" always open a range."""
     if before in ("between", "from") or doc[link].lower_ != "to":
