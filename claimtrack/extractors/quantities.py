@@ -241,7 +241,9 @@ def _is_spelled_in_a_name(token: Token) -> bool:
     """"the Six Nations", "Radio Five Live", "Formula One": running text writes a number in words in lower
     case, so one with a capital inside a sentence, beside another capitalised word, is part of a name."""
     doc = token.doc
-    if not token.is_title or token.is_sent_start or token.i == 0 or doc[token.i - 1].is_punct:
+    if not token.is_title or token.is_sent_start or token.i == 0 or doc[token.i - 1].is_punct or \
+            _fraction_at(doc, token.i) is not None:
+        # "India Two-thirds of the world's population": a share after a headline run into the text.
         return False
     before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
     return before.is_title and before.pos_ == "PROPN" or after is not None and after.is_title and \
@@ -575,9 +577,9 @@ def _ratio_at(doc: Doc, index: int) -> _Figure | None:
             denominator != int(denominator) or _is_year(doc[link], denominator):
         # "killed 12 in 2019" is a count and a year.
         return None
-    if numerator != 1 and denominator > 5 and denominator % 10:
-        # A share is told out of a round number or a small one ("seven in 10", "two in three"); "round four in
-        # eight attempts" is a place and a count.
+    if doc[index + 1].lower_ == "in" and numerator != 1 and denominator > 5 and denominator % 10:
+        # A share told with "in" is out of a round number or a small one ("seven in 10", "two in three"); "round
+        # four in eight attempts" is a place and a count. "13 out of 659" is a share whatever the numbers.
         return None
     after = doc[link + 1] if link + 1 < len(doc) else None
     if after is not None and (after.lemma_.lower() in MEASURE_WORDS or after.lower_ in MEASURE_WORDS):
