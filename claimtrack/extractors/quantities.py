@@ -351,12 +351,13 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
             return None
         figure.first, figure.low, figure.high = index, -figure.high, -figure.low
         return figure
-    if lower == "tens" and index + 2 < len(doc) and doc[index + 2].lower_ in VAGUE_PLURALS:
-        low, high = VAGUE_PLURALS[doc[index + 2].lower_]
-        return _Figure(index, index + 2, low * 10, high * 10, vague=True)
-    if lower in VAGUE_PLURALS:
-        low, high = VAGUE_PLURALS[lower]
-        return _Figure(index, index, low, high, vague=True)
+    if lower == "tens" or lower in VAGUE_PLURALS:
+        low, high = VAGUE_PLURALS.get(lower, (10, 100))
+        if index + 2 < len(doc) and doc[index + 1].lower_ == "of" and doc[index + 2].lower_ in VAGUE_PLURALS:
+            # "tens of thousands", "hundreds of thousands": the first counts the second's units.
+            unit = VAGUE_PLURALS[doc[index + 2].lower_][0]
+            return _Figure(index, index + 2, low * unit, high * unit, vague=True)
+        return None if lower == "tens" else _Figure(index, index, low, high, vague=True)
     if _one_more(token):
         return _Figure(index, index + 1, 1, 1)
     fold = parse_fold(lower)
@@ -414,10 +415,13 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
 def _and_a_fraction(doc: Doc, value: float, last: int) -> tuple[float, int]:
     """"two and a half years", "one and a half million pounds": the fraction added after "and a", times a scale
     after it; the value and its last token."""
-    words = [t.lower_ for t in doc[last + 1: last + 4]]
+    # Written with hyphens too: "two-and-a-half hours".
+    hyphenated = last + 1 < len(doc) and doc[last + 1].text == "-"
+    step = 2 if hyphenated else 1
+    words = [doc[i].lower_ for i in range(last + step, min(last + 3 * step + 1, len(doc)), step)]
     if len(words) < 3 or words[:2] != ["and", "a"] or words[2] not in ("half", "quarter") or value != int(value):
         return value, last
-    value, last = value + 1 / FRACTION_WORDS[words[2]], last + 3
+    value, last = value + 1 / FRACTION_WORDS[words[2]], last + 3 * step
     scale = SCALES.get(doc[last + 1].lower_) if last + 1 < len(doc) else None
     if scale is not None:
         value, last = value * scale, last + 1
@@ -898,6 +902,9 @@ def _approximator_after(doc: Doc, end: int) -> tuple[str | None, int]:
         return "lower_bound", end + 2
     if following[:1] == ("+",):
         return "lower_bound", end + 1
+    if following[:2] == ("-", "plus"):
+        # "5 million-plus customers", "a £3m-plus budget".
+        return "lower_bound", end + 2
     return None, end
 
 
