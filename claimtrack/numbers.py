@@ -46,7 +46,8 @@ CURRENCY_PREFIXES = {
     "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "inr": "INR", "zar": "ZAR", "myr": "MYR",
     "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY",
 }
-# Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg".
+# Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg",
+# "12V", "300TWh", "20mins".
 UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
@@ -54,6 +55,10 @@ UNIT_SUFFIXES = {
     "tb": "TB", "mb": "MB", "x": "times", "ft": "feet", "in": "inches", "lb": "lb", "lbs": "lb", "oz": "oz",
     "mah": "mAh", "hp": "hp", "cc": "cc", "km²": "km²", "m²": "m²", "km2": "km²", "m2": "m²",
     "bp": "basis points", "bps": "basis points", "mpg": "mpg", "rpm": "rpm", "kmh": "km/h", "mp": "megapixels",
+    "nm": "nm", "v": "V", "kv": "kV", "db": "dB", "mg": "mg", "mcg": "mcg", "ha": "hectares", "psi": "psi",
+    "kcal": "kcal", "twh": "TWh", "gwh": "GWh", "mwh": "MWh", "mt": "Mt", "bcm": "bcm",
+    "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes", "hr": "hours", "hrs": "hours",
+    "yr": "years", "yrs": "years",
 }
 # Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them; "3G"
 # (a generation of mobile networks) is no weight, where "3g" is three grams.
@@ -61,9 +66,9 @@ CASED_UNIT_SUFFIXES = {"C": "celsius", "°C": "celsius", "F": "fahrenheit", "°F
 UNIT_SUFFIXES |= CASED_UNIT_SUFFIXES
 CASED_SUFFIXES = frozenset(CASED_UNIT_SUFFIXES) | {"G"}
 # Unit symbols that name a unit even when a space parts them from the figure ("512 GB", "25 cm"); the others
-# ("in", "c", "p", "x") are words or letters too, and are units only glued to it ("2in", "-5C").
-SPACED_UNIT_SYMBOLS = frozenset(symbol for symbol in UNIT_SUFFIXES if len(symbol) > 1 and symbol.islower() and
-                                symbol not in ("in", "pc", "cc", "oz")) | {"°C", "°F"}
+# are words, letters or names too ("in", "c", "x", "MP", "BP", "Mt", "SEC"), and units only glued to it ("2in").
+SPACED_UNIT_SYMBOLS = frozenset(symbol for symbol in UNIT_SUFFIXES if len(symbol) > 1 and symbol.islower() and symbol
+                                not in ("in", "pc", "cc", "oz", "mp", "bp", "mt", "ha", "sec", "db")) | {"°C", "°F"}
 # Vague plurals are read as the decade they name ("thousands" is 1,000 to 10,000), as NewsQuant does.
 VAGUE_PLURALS = {
     "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000), "thousands": (1_000, 10_000),

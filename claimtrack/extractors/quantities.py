@@ -933,10 +933,12 @@ def _counted(doc: Doc, number: int, end: int, unit: str) -> list[int]:
     if head.i <= end or head.pos_ not in ("NOUN", "PROPN"):
         # The parse missed the link ("1.5m rounds"): take the noun run right after the figure.
         last = end
-        while last + 1 < len(doc) and doc[last + 1].pos_ in ("NOUN", "PROPN") and doc[last + 1].ent_type_ == "":
+        while last + 1 < len(doc) and doc[last + 1].pos_ in ("NOUN", "PROPN") and doc[last + 1].ent_type_ == "" and \
+                read_figure_token(doc[last + 1].text) is None:
             last += 1
         return list(range(end + 1, last + 1)) if last > end and doc[last].pos_ == "NOUN" else []
-    if head.i - end > 6:
+    if head.i - end > 6 or read_figure_token(head.text) is not None:
+        # "1hr 10mins": a figure the model took for a noun is the next figure, not what this one counts.
         return []
     return _noun_phrase(head, left_limit=end + 1)
 
