@@ -118,10 +118,11 @@ SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "rela
               "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
 # Distinct sport words in a passage that make a race's distance written "1500m" metres anywhere in it.
 PASSAGE_SPORT_CUES = 2
-# Words beside a score ("won 3-1", "a 2-2 draw"), which is not a range.
+# Words beside a score or a tally of votes ("won 3-1", "a 2-2 draw", "passed 310-290"), which is not a range.
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
-                "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit"}
+                "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit",
+                "passed", "voted", "vote", "votes", "margin"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
 # Adjectives of size after a figure in metres: "a 508m tall tower", "2.5m high".
@@ -294,10 +295,11 @@ def _is_year(token: Token, value: float) -> bool:
 
 
 def _is_four_digit_time(token: Token) -> bool:
-    """"1200 GMT", "0930 local time": a time of day written as wire copy writes it."""
+    """"1200 GMT", "0930 local time", "at 0600": a time of day written as wire copy writes it; with a leading
+    zero it is never a count."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return re.fullmatch(r"[0-2]\d[0-5]\d", token.text) is not None and int(token.text) < 2400 and \
-        after is not None and after.lower_ in TIME_ZONES
+    return re.fullmatch(r"[0-2]\d[0-5]\d", token.text) is not None and int(token.text) < 2400 and (
+        token.text.startswith("0") or after is not None and after.lower_ in TIME_ZONES)
 
 
 def _is_calendar_or_clock(token: Token) -> bool:
