@@ -35,7 +35,8 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
 # Currencies written before a figure, glued to it or not: "EUR50m", "US$3bn", "HK$3.7", "RM1.2bn", "CHF 2m".
 # "kr" is Swedish, Norwegian and Danish alike: read as one code, so that two articles that write it compare.
 # "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion";
-# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn").
+# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn"). Codes that are also
+# names before a number ("PHP 7", "COP 26") are left out.
 CURRENCY_PREFIXES = {
     "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD",
     "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
@@ -44,7 +45,10 @@ CURRENCY_PREFIXES = {
     "rs.": "INR", "r": "ZAR", "kr": "SEK", "euro": "EUR", "eur": "EUR", "usd": "USD", "gbp": "GBP", "chf": "CHF",
     "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "aud": "AUD", "cad": "CAD", "hkd": "HKD", "sgd": "SGD",
     "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "inr": "INR", "zar": "ZAR", "myr": "MYR",
-    "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY",
+    "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY", "sfr": "CHF", "sfr.": "CHF", "rp": "IDR", "ksh": "KES",
+    "dh": "AED", "dhs": "AED", "tk": "BDT", "aed": "AED", "sar": "SAR", "pln": "PLN", "huf": "HUF", "czk": "CZK",
+    "mxn": "MXN", "idr": "IDR", "thb": "THB", "ngn": "NGN", "kes": "KES", "egp": "EGP", "ils": "ILS", "twd": "TWD",
+    "vnd": "VND", "pkr": "PKR", "clp": "CLP", "uah": "UAH", "ron": "RON",
 }
 # Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg",
 # "12V", "300TWh", "20mins".

@@ -483,9 +483,9 @@ def _joined_percentages(doc: Doc, index: int, low_text: str, high_text: str) -> 
 
 
 def _currency_symbol(token: Token) -> str | None:
-    """The currency of a symbol or code written apart before a figure ("$", "RM", "CHF"); a code of three
-    letters only in capitals, so that "try 5 times" stays a count."""
-    if token.is_alpha and len(token.text) >= 3 and not token.is_upper:
+    """The currency of a symbol or code written apart before a figure ("$", "RM", "CHF", "KSh"); a code of three
+    letters only with a capital inside, so that "try 5 times" and "Try 5 times" stay counts."""
+    if token.is_alpha and len(token.text) >= 3 and (token.is_lower or token.is_title):
         return None
     return CURRENCY_PREFIXES.get(token.lower_)
 
