@@ -830,11 +830,21 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     if unit is not None and (second_unit is not None and unit != second_unit or
                              _is_change_then_level(doc, figure, second, link, before)):
         return None
-    if unit is not None and second_unit is None and before not in ("between", "from") and (
-            unit != "percent" or _counts_something(doc, second.last)):
-        # "rose 12.6% to 440,700 megawatts" is a change between two different things.
+    if unit is not None and second_unit is None and not _takes_the_first_unit(doc, figure, second, unit, link, before):
         return None
     return second
+
+
+def _takes_the_first_unit(doc: Doc, figure: _Figure, second: _Figure, unit: str, link: int, before: str) -> bool:
+    """A second end with no unit of its own shares the first's after "between" or "from", as a percentage
+    ("1% to 1.5"), or as a sum across a dash with no spaces ("$50-100", "US$5-10 billion"); never when it counts
+    something else ("rose 12.6% to 440,700 megawatts" is a change between two different things)."""
+    if before in ("between", "from"):
+        return True
+    if _counts_something(doc, second.last):
+        return False
+    glued_dash = doc[link].text in ("-", "–") and not doc[link - 1].whitespace_ and not doc[link].whitespace_
+    return unit == "percent" or figure.currency is not None and glued_dash
 
 
 def _range_as_upper_end(doc: Doc, second: _Figure) -> _Figure:
