@@ -97,7 +97,7 @@ PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "n
 SERIES_NOUNS = {"category", "stage", "level", "tier", "grade", "class", "phase", "terminal", "gate", "platform",
                 "pier", "route", "highway", "interstate", "section", "article", "chapter", "form", "title", "flight",
                 "division", "room", "ward", "zone", "channel", "radio", "version", "season", "episode", "series",
-                "volume", "apollo", "formula"}
+                "volume", "formula"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
 # Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
 RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000}
@@ -326,9 +326,14 @@ def _is_part_of_a_name(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if before is not None and before.text == "(" and after is not None and after.text == ")":
         return True
-    if before is not None and (before.lower_ in MARKET_INDICES or before.lower_ in SERIES_NOUNS or
-                               before.text in ("No", "No.", "Nos")):
-        # "the No 12 shirt", "a Category 2 hurricane", "stage 4 cancer": a number worn or named, not a count.
+    if before is not None and before.lower_ in MARKET_INDICES:
+        return True
+    label = token.text.isdigit() and not (after is not None and (
+        after.lower_ in PERCENT_WORDS or after.lower_ in MEASURE_WORDS or after.lemma_.lower() in MEASURE_WORDS or
+        after.lower_ in SCALE_SUFFIXES))
+    if label and before is not None and (before.lower_ in SERIES_NOUNS or before.text in ("No", "No.", "Nos")):
+        # "the No 12 shirt", "a Category 2 hurricane", "stage 4 cancer": a whole number worn or named; "won the
+        # title 3 times" and "volume 2.3 million" are figures.
         return True
     # A name that opens the sentence is a name when the number hangs from it ("Apollo 11 landed"); a name may
     # be written with a capital inside ("iPhone 15").
