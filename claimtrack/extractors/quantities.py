@@ -884,9 +884,9 @@ def _ends_a_unit_range(doc: Doc, figure: _Figure, second: _Figure, link: int, un
 
 def _is_change_then_level(doc: Doc, figure: _Figure, second: _Figure, link: int, before: str) -> bool:
     """Two figures, the first with its unit, joined by "to": a change and the level it led to ("rose $1.20 to
-    $84.35", "cut by NZ$0.25 to NZ$7.75", "gained 120 points to 16,369 points", "slipped 0.6% to 4,512.3") when a verb of change
-    governs the first or "by" leads it; otherwise a range ("sell for $180 to $200", "$5 to $100"), however far
-    apart its ends. "between" and "from" always open a range."""
+    $84.35", "cut by NZ$0.25 to NZ$7.75", "gained 120 points to 16,369 points", "slipped 0.6% to 4,512.3") when
+    a verb of change governs the first or "by" leads it; otherwise a range ("sell for $180 to $200", "$5 to
+    $100"), however far apart its ends. "between" and "from" always open a range."""
     if before in ("between", "from") or doc[link].lower_ != "to":
         return False
     verb = governing_verb(doc[figure.first])
