@@ -634,8 +634,12 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return doc[after + 1].lower_, after + 1
     if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ == "fold":
         return "times", after + 1
-    # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"
-    named = None if figure.vague else _currency_named(doc, after)
+    # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"; a vague figure names its currency after
+    # "of" ("millions of dollars", "hundreds of millions of pounds").
+    if figure.vague:
+        named = _currency_named(doc, after + 1) if after < len(doc) and doc[after].lower_ == "of" else None
+    else:
+        named = _currency_named(doc, after)
     if named is not None and doc[named[1]].lower_ == "won" and figure.high < 1000:
         # "Burnout 3 won three awards": the verb; a sum in won runs to thousands ("40 billion won").
         named = None
