@@ -342,7 +342,10 @@ def _is_part_of_a_name(token: Token) -> bool:
     # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October").
     counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
         and not any(child.dep_ == "nsubj" for child in after.children)
-    return names_before and not counts_after and token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod")
+    # The number hangs from the name, or the name from the number ("released iOS 17": "iOS" compounds onto "17").
+    joined = token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod") or (
+        before is not None and before.dep_ == "compound" and before.head.i == token.i)
+    return names_before and not counts_after and joined
 
 
 def _figure_at(doc: Doc, index: int) -> _Figure | None:
