@@ -392,9 +392,10 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
                                             and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
                                             NUMBER_WORDS | {"hundred"})
         scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
-        if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALES and len(words) == 1 and \
-                read_figure_token(words[0]) is not None:
-            # "a $2.1-billion charge", "a 450-million-euro fine": the scale hyphenated to the number.
+        if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
+                len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
+            # "a $2.1-billion charge", "a 450-million-euro fine", "the Rs 500-crore plan": the scale hyphenated
+            # to the number ("a 500-m race" is a length).
             words.append(doc[last + 2].text)
             last += 2
             continue
@@ -698,9 +699,9 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         second_unit, end_token = _unit_after(doc, second)
         unit = unit or second_unit
         first_low = figure.low
-        if doc[figure.last].lower_.rstrip(".") not in SCALE_SUFFIXES and second.last > second.first:
-            # "between 10 and 15 million": the scale after the second figure belongs to both.
-            scale = SCALE_SUFFIXES.get(doc[second.last].lower_)
+        if _written_scale(doc, figure) is None:
+            # "between 10 and 15 million", "€200-250m": the scale after the second figure belongs to both.
+            scale = _written_scale(doc, second)
             if scale and first_low * scale <= second.high:
                 first_low *= scale
         low, high = min(first_low, second.low), max(figure.high, second.high)
@@ -763,6 +764,15 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         start=span.start_char, end=end_char, low=low, high=high, approximator=approximator,
         unit=unit, counted=counted, subject=subject, predicate=predicate, anchor=anchor_token, frame=frame,
     )
+
+
+def _written_scale(doc: Doc, figure: _Figure) -> float | None:
+    """The scale written at the end of a figure, apart ("15 million") or glued to its number ("250m", "4bn")."""
+    last = doc[figure.last].lower_.rstrip(".")
+    if figure.last > figure.first and last in SCALE_SUFFIXES:
+        return SCALE_SUFFIXES[last]
+    glued = re.search(r"\d([a-z]+)$", last)
+    return SCALE_SUFFIXES.get(glued.group(1)) if glued else None
 
 
 def _names_a_model(doc: Doc, figure: _Figure, counted: list[int]) -> bool:
@@ -848,15 +858,14 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
 
 
 def _takes_the_first_unit(doc: Doc, figure: _Figure, second: _Figure, unit: str, link: int, before: str) -> bool:
-    """A second end with no unit of its own shares the first's after "between" or "from", as a percentage
-    ("1% to 1.5"), or as a sum across a dash with no spaces ("$50-100", "US$5-10 billion"); never when it counts
-    something else ("rose 12.6% to 440,700 megawatts" is a change between two different things)."""
-    if before in ("between", "from"):
-        return True
-    if _counts_something(doc, second.last):
-        return False
+    """A second end with no unit of its own shares the first's after "between" or "from", as a sum across a
+    dash with no spaces ("$50-100", "US$5-10 billion"), or as a percentage ("1% to 1.5") that counts nothing else
+    ("rose 12.6% to 440,700 megawatts" is a change between two different things)."""
     glued_dash = doc[link].text in ("-", "–") and not doc[link - 1].whitespace_ and not doc[link].whitespace_
-    return unit == "percent" or figure.currency is not None and glued_dash
+    if before in ("between", "from") or figure.currency is not None and glued_dash:
+        # "a $1.2-1.5 billion charge": what follows is what the whole range is paid for.
+        return True
+    return unit == "percent" and not _counts_something(doc, second.last)
 
 
 def _range_as_upper_end(doc: Doc, second: _Figure) -> _Figure:
