@@ -122,7 +122,7 @@ PASSAGE_SPORT_CUES = 2
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
                 "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit",
-                "passed", "voted", "vote", "votes", "margin"}
+                "passed", "voted", "vote", "votes", "margin", "ended", "finished"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
 # Adjectives of size after a figure in metres: "a 508m tall tower", "2.5m high".
@@ -449,9 +449,9 @@ def _figure_text(doc: Doc, index: int) -> str:
 
 
 def _joined_range(doc: Doc, index: int) -> _Figure | None:
-    """A range written as one word: two figures with one unit ("150p-175p"), two prices in one currency ("$7/$9",
-    "$180-$200", "€5bn-€7bn", tokenised "$", "7/$9"), where a scale after them belongs to both ends ("€1.2-€1.5",
-    "billion"), or two percentages ("2.5%-3%", tokenised "2.5%-3", "%")."""
+    """A range written as one word: two figures with one unit ("150p-175p") or scale ("2bn-3bn"), two prices in
+    one currency ("$7/$9", "$180-$200", "€5bn-€7bn", tokenised "$", "7/$9"), where a scale after them belongs to
+    both ends ("€1.2-€1.5", "billion"), or two percentages ("2.5%-3%", tokenised "2.5%-3", "%")."""
     parts = re.fullmatch(r"(.+?)[/\-–](.+)", doc[index].text)
     if parts is None:
         return None
@@ -463,6 +463,18 @@ def _joined_range(doc: Doc, index: int) -> _Figure | None:
         # "150p-175p", "5km-7km": one unit glued to both ends.
         return _Figure(index, index, min(low[0], high[0]), max(low[0], high[0]), unit=UNIT_SUFFIXES[low[1]])
     currency = _currency_symbol(doc[index - 1]) if index > 0 else None
+    if low is not None and high is not None and not (low[1] or high[1] or low[2] or high[2]) and \
+            re.search(r"\d[a-z]+$", parts.group(1), re.IGNORECASE):
+        # "2bn-3bn euros", "$5bn-7bn", "40m-50m pounds" (tokenised "40m-50", "m"): a scale glued to both ends; a
+        # currency named after them is read with the unit.
+        last, high_value = index, high[0]
+        if not re.search(r"[a-z]$", parts.group(2), re.IGNORECASE):
+            scale = SCALE_SUFFIXES.get(doc[index + 1].lower_.rstrip(".")) if index + 1 < len(doc) else None
+            if scale is None or doc[index].whitespace_:
+                return None
+            last, high_value = index + 1, high_value * scale
+        first = index - 1 if currency else index
+        return _Figure(first, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
     if currency is None:
         return None
     if low is None or high is None or low[1] or high[1] or high[2] != currency:
