@@ -386,23 +386,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     if len(words) > 1:
         value = float("".join(words))
         return _Figure(index, last, value, value)
-    while last + 1 < len(doc):
-        word = doc[last + 1].lower_
-        spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
-                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
-                                            NUMBER_WORDS | {"hundred"})
-        scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
-        if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
-                len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
-            # "a $2.1-billion charge", "a 450-million-euro fine", "the Rs 500-crore plan": the scale hyphenated
-            # to the number ("a 500-m race" is a length).
-            words.append(doc[last + 2].text)
-            last += 2
-            continue
-        if not (spelled or scale_after_digits):
-            break
-        words.append(doc[last + 1].text)
-        last += 1
+    last = _number_words(doc, words, last)
     if words[0].lower() in ("a", "an") and len(words) == 1:
         return None
     glued = read_figure_token(words[0])
@@ -421,6 +405,29 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         # "won the 100m", "cleared 4.88m", "508m tall": metres, not millions.
         value, unit = metres, "metres"
     return _Figure(first, last, value, value, currency=currency, unit=unit)
+
+
+def _number_words(doc: Doc, words: list[str], last: int) -> int:
+    """Extend `words`, the figure read so far up to token `last`, with the number words and scales after it
+    ("twenty - eight thousand", "3.9 bn"); the new last token."""
+    while last + 1 < len(doc):
+        word = doc[last + 1].lower_
+        spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
+                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
+                                            NUMBER_WORDS | {"hundred"})
+        scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
+        if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
+                len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
+            # "a $2.1-billion charge", "a 450-million-euro fine", "the Rs 500-crore plan": the scale hyphenated
+            # to the number ("a 500-m race" is a length).
+            words.append(doc[last + 2].text)
+            last += 2
+            continue
+        if not (spelled or scale_after_digits):
+            break
+        words.append(doc[last + 1].text)
+        last += 1
+    return last
 
 
 def _and_a_fraction(doc: Doc, value: float, last: int) -> tuple[float, int]:
