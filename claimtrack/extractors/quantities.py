@@ -231,7 +231,7 @@ def _is_figure_start(token: Token) -> bool:
 
 
 def _hyphen_keeps_a_figure(word: Token) -> bool:
-    """The word after "one-" that leaves it a figure: a unit ("one-day"), a currency ("one-lira coin"), a scale
+    """The word after "one-" that leaves it a figure: a unit ("one-day"), a currency ("a one-pound coin"), a scale
     ("one-million") or a fraction ("One-tenth")."""
     lower = word.lower_
     return word.lemma_.lower() in MEASURE_WORDS or lower in FRACTION_WORDS or lower in NUMBER_WORDS or \
@@ -244,7 +244,7 @@ def _is_spelled_in_a_name(token: Token) -> bool:
     doc = token.doc
     if not token.is_title or token.is_sent_start or token.i == 0 or doc[token.i - 1].is_punct or \
             _fraction_at(doc, token.i) is not None:
-        # "India Two-thirds of the world's population": a share after a headline run into the text.
+        # "Storm hits Cumbria Two-thirds of farms": a share after a headline run into the text.
         return False
     before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
     return before.is_title and before.pos_ == "PROPN" or after is not None and after.is_title and \
@@ -544,7 +544,7 @@ def _metres_written(doc: Doc, index: int, words: list[str]) -> float | None:
 def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     """"Nm" is metres in a race or a field event ("the 60m hurdles", "a leap of 17.30m") or before an
     adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers").
-    A race's own distance ("her 1500m place", "over 60m indoors") is metres wherever the passage is about
+    A race's own distance ("her 1500m heat", "race 60m indoors") is metres wherever the passage is about
     sport, unless what follows is a plural that millions count ("100m viewers")."""
     after = doc[last + 1] if last + 1 < len(doc) and not doc[last + 1].is_sent_start else None
     before = doc[index - 1] if index > 0 else None
@@ -569,7 +569,7 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
 
 
 def _heads_a_plural(noun: Token) -> bool:
-    """The noun phrase that `noun` opens is plural: "viewers", "AAAs title" is not, "UK homes" is."""
+    """The noun phrase that `noun` opens is plural: "viewers", "AAA title" is not, "UK homes" is."""
     head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else noun
     return head.tag_ in ("NNS", "NNPS")
 
@@ -613,7 +613,7 @@ def _ratio_at(doc: Doc, index: int) -> _Figure | None:
         return None
     if doc[index + 1].lower_ == "in" and numerator != 1 and denominator > 5 and denominator % 10:
         # A share told with "in" is out of a round number or a small one ("seven in 10", "two in three"); "round
-        # four in eight attempts" is a place and a count. "13 out of 659" is a share whatever the numbers.
+        # four in seven tries" is a place and a count. "11 out of 27" is a share whatever the numbers.
         return None
     after = doc[link + 1] if link + 1 < len(doc) else None
     if after is not None and (after.lemma_.lower() in MEASURE_WORDS or after.lower_ in MEASURE_WORDS):
@@ -925,7 +925,7 @@ def _is_change_then_level(doc: Doc, figure: _Figure, second: _Figure, link: int,
     if before in ("between", "from") or doc[link].lower_ != "to":
         return False
     verb = governing_verb(doc[figure.first])
-    # A change that is forecast ("could rise 30cm to 60cm", "would cut profits by $3.8m to $4.9m") comes in the
+    # A change that is forecast ("could rise 30cm to 60cm", "would cut profit by $12m to $15m") comes in the
     # base form and states a range of outcomes.
     return verb is not None and verb.tag_ != "VB" and (before == "by" or verb.lemma_.lower() in CHANGE_WORDS)
 
