@@ -49,12 +49,15 @@ APPROXIMATORS: dict[tuple[str, ...], str] = {
     ("under",): "upper_bound", ("below",): "upper_bound", ("no", "more", "than"): "upper_bound",
     ("a", "maximum", "of"): "upper_bound", ("lower", "than"): "upper_bound", ("just", "under"): "upper_bound",
     ("not", "quite"): "upper_bound",
+    # Market slang: "north of $1bn" is more than it, "shy of 10%" less.
+    ("north", "of"): "lower_bound", ("south", "of"): "upper_bound", ("shy", "of"): "upper_bound",
     # "nearly 300" is read as about 300, not as a bound: news uses it for round figures, and a bound would
     # turn "nearly 300" against "310" into a conflict no reader sees.
     ("nearly",): "approx", ("almost",): "approx", ("about",): "approx", ("around",): "approx",
     ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx", ("an", "estimated"): "approx",
     ("estimated",): "approx", ("approx",): "approx", ("approx", "."): "approx", ("circa",): "approx",
     ("close", "to"): "approx", ("~",): "approx", ("round",): "approx", ("an", "approximate"): "approx",
+    ("in", "the", "region", "of"): "approx",
 }
 _LONGEST_APPROXIMATOR = max(len(words) for words in APPROXIMATORS)
 # Words before a figure that belong to its phrase without changing its value.
