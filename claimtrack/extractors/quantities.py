@@ -331,12 +331,12 @@ def _is_part_of_a_name(token: Token) -> bool:
         return True
     if before is not None and before.lower_ in MARKET_INDICES:
         return True
-    label = token.text.isdigit() and not (after is not None and (
+    label = not (after is not None and (
         after.lower_ in PERCENT_WORDS or after.lower_ in MEASURE_WORDS or after.lemma_.lower() in MEASURE_WORDS or
         after.lower_ in SCALE_SUFFIXES))
     if label and before is not None and (before.lower_ in SERIES_NOUNS or before.text in ("No", "No.", "Nos")):
-        # "the No 12 shirt", "a Category 2 hurricane", "stage 4 cancer": a whole number worn or named; "won the
-        # title 3 times" and "volume 2.3 million" are figures.
+        # "the No 12 shirt", "a Category 2 hurricane", "stage 4 cancer", "version 7.60": a number worn or named;
+        # "won the title 3 times" and "volume 2.3 million" are figures.
         return True
     # A name that opens the sentence is a name when the number hangs from it ("Apollo 11 landed"); a name may
     # be written with a capital inside ("iPhone 15").
