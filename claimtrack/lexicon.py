@@ -100,15 +100,17 @@ PRICE_VERBS = frozenset({"cost", "sell", "value", "price", "fetch", "retail"})
 # Currencies named after a figure ("40 billion yen", "9.5bn kronor"), in the forms news copy writes. A name
 # that several countries use stands for the best-known of them ("dollars" for US dollars) unless a country is
 # named with it (QUALIFIED_CURRENCIES); a name no country stands out for gets a code of its own ("PESO"), so
-# that two articles that write it still compare.
+# that two articles that write it still compare. Wire copy abbreviates dollars and sterling ("15 mln dlrs",
+# "4 mln stg").
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "euro": "EUR",
-    "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "stg": "GBP", "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "won": "KRW", "franc": "CHF",
     "francs": "CHF", "krona": "SEK", "kronor": "SEK", "kronur": "ISK", "krone": "KRONE", "kroner": "KRONE",
     "reais": "BRL", "reals": "BRL", "baht": "THB", "rand": "ZAR", "naira": "NGN", "ringgit": "MYR",
     "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "zloty": "PLN",
-    "zlotys": "PLN", "forint": "HUF", "koruna": "CZK", "hryvnia": "UAH", "hryvnias": "UAH", "dong": "VND",
+    "zlotys": "PLN", "lei": "RON", "forint": "HUF", "koruna": "CZK", "hryvnia": "UAH", "hryvnias": "UAH", "dong": "VND",
     "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "peso": "PESO", "pesos": "PESO", "dinar": "DINAR",
     "dinars": "DINAR", "riyal": "RIYAL", "riyals": "RIYAL", "rial": "RIAL", "rials": "RIAL", "dirham": "AED",
     "dirhams": "AED", "shilling": "SHILLING", "shillings": "SHILLING",

@@ -20,11 +20,14 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-# Abbreviated scales as news copy writes them after a figure: "1.5m", "£3.9bn", "25k".
+# Abbreviated scales as news copy writes them after a figure: "1.5m", "£3.9bn", "25k", wire copy's "4.6 bln";
+# and South Asia's lakh (100,000) and crore (10 million): "Rs 2,500 crore".
 SCALE_SUFFIXES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
-    "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "hundred": 100,
+    "bln": 1_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "trn": 1_000_000_000_000,
+    "trln": 1_000_000_000_000, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "hundred": 100, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 DOZEN = {"dozen": 12, "score": 20}
 # Denominators of spelled fractions: "a third", "two-thirds", "three quarters", "half".
@@ -32,23 +35,45 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                   "fifths": 5, "tenth": 10, "tenths": 10}
 # Currencies written before a figure, glued to it or not: "EUR50m", "US$3bn", "HK$3.7", "RM1.2bn", "CHF 2m".
 # "kr" is Swedish, Norwegian and Danish alike: read as one code, so that two articles that write it compare.
-# "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion".
+# "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion";
+# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn"). Codes that are also
+# names before a number ("PHP 7", "COP 26") are left out.
 CURRENCY_PREFIXES = {
+    "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD",
     "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "nz$": "NZD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "£": "GBP", "â£": "GBP", "€": "EUR", "¥": "JPY",
     "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₦": "NGN", "rm": "MYR", "rs": "INR",
     "rs.": "INR", "r": "ZAR", "kr": "SEK", "euro": "EUR", "eur": "EUR", "usd": "USD", "gbp": "GBP", "chf": "CHF",
     "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "aud": "AUD", "cad": "CAD", "hkd": "HKD", "sgd": "SGD",
     "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "inr": "INR", "zar": "ZAR", "myr": "MYR",
-    "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY",
+    "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY", "sfr": "CHF", "sfr.": "CHF", "rp": "IDR", "ksh": "KES",
+    "dh": "AED", "dhs": "AED", "tk": "BDT", "aed": "AED", "sar": "SAR", "pln": "PLN", "huf": "HUF", "czk": "CZK",
+    "mxn": "MXN", "idr": "IDR", "thb": "THB", "ngn": "NGN", "kes": "KES", "egp": "EGP", "ils": "ILS", "twd": "TWD",
+    "vnd": "VND", "pkr": "PKR", "clp": "CLP", "uah": "UAH", "ron": "RON",
 }
-# Figure suffixes that are units: "24pc", "164p", "250ml", "5G".
+# Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg",
+# "12V", "300TWh", "20mins".
 UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
     "w": "W", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "hz": "Hz", "gbps": "Gbps", "mbps": "Mbps", "gb": "GB",
-    "tb": "TB", "mb": "MB", "x": "times",
+    "tb": "TB", "mb": "MB", "x": "times", "ft": "feet", "in": "inches", "lb": "lb", "lbs": "lb", "oz": "oz",
+    "mah": "mAh", "hp": "hp", "cc": "cc", "km²": "km²", "m²": "m²", "km2": "km²", "m2": "m²",
+    "bp": "basis points", "bps": "basis points", "mpg": "mpg", "rpm": "rpm", "kmh": "km/h", "mp": "megapixels",
+    "nm": "nm", "v": "V", "kv": "kV", "db": "dB", "mg": "mg", "mcg": "mcg", "ha": "hectares", "psi": "psi",
+    "kcal": "kcal", "twh": "TWh", "gwh": "GWh", "mwh": "MWh", "mt": "Mt", "bcm": "bcm",
+    "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes", "hr": "hours", "hrs": "hours",
+    "yr": "years", "yrs": "years",
 }
+# Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them; "3G"
+# (a generation of mobile networks) is no weight, where "3g" is three grams.
+CASED_UNIT_SUFFIXES = {"C": "celsius", "°C": "celsius", "F": "fahrenheit", "°F": "fahrenheit", "c": "cents"}
+UNIT_SUFFIXES |= CASED_UNIT_SUFFIXES
+CASED_SUFFIXES = frozenset(CASED_UNIT_SUFFIXES) | {"G"}
+# Unit symbols that name a unit even when a space parts them from the figure ("512 GB", "25 cm"); the others
+# are words, letters or names too ("in", "c", "x", "MP", "BP", "Mt", "SEC"), and units only glued to it ("2in").
+SPACED_UNIT_SYMBOLS = frozenset(symbol for symbol in UNIT_SUFFIXES if len(symbol) > 1 and symbol.islower() and symbol
+                                not in ("in", "pc", "cc", "oz", "mp", "bp", "mt", "ha", "sec", "db")) | {"°C", "°F"}
 # Vague plurals are read as the decade they name ("thousands" is 1,000 to 10,000), as NewsQuant does.
 VAGUE_PLURALS = {
     "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000), "thousands": (1_000, 10_000),
@@ -56,10 +81,13 @@ VAGUE_PLURALS = {
 }
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
 
+# Fractions of one character, alone or after a whole number: "2½ hours", "¾ of a mile".
+VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+                    "⅞": 7 / 8}
 _DIGITS = re.compile(
-    r"^(?P<currency>Â£|[A-Z]{0,2}[$£€¥₹₩₽₺₱₦]|euro|Rs\.|[A-Z]{1,3})?"
-    r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>[a-z²³]{0,8})$",
+    r"^(?P<currency>Â£|[A-Z]{0,2}[$£€¥₹₩₽₺₱₦]|\$[A-Z]{1,2}|euro|Rs\.|[A-Z]{1,3})?"
+    r"(?P<sign>[-+−])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])?"
+    r"(?:[/⁄](?P<denominator>\d+))?(?P<suffix>°?[a-z²³]{0,8}?(?:m2)?)$",
     re.IGNORECASE,
 )
 
@@ -80,18 +108,20 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
         # "minus-5": one token in news copy; minus followed by a space is read by the extractor.
         parsed = read_figure_token(text[len("minus-"):])
         return None if parsed is None else (-parsed[0], parsed[1], parsed[2])
-    match = _DIGITS.match(text)
-    if not match:
+    # "$850M." at the end of a sentence: the tokenizer leaves the full stop on a suffixed figure.
+    match = _DIGITS.match(re.sub(r"(?<=[a-zA-Z])\.$", "", text))
+    if not match or not (match.group("number") or match.group("vulgar")):
         return None
-    value = float(match.group("number").replace(",", ""))
+    value = float((match.group("number") or "0").replace(",", "")) + VULGAR_FRACTIONS.get(match.group("vulgar"), 0)
     if match.group("denominator"):
         denominator = float(match.group("denominator"))
-        if not denominator:
+        if not value < denominator:
+            # "24/7", "12/6": a name or a date; a share is a smaller number over a larger one.
             return None
         value /= denominator
     if match.group("sign") in ("-", "−"):
         value = -value
-    suffix = match.group("suffix").lower()
+    suffix = match.group("suffix") if match.group("suffix") in CASED_SUFFIXES else match.group("suffix").lower()
     currency = match.group("currency")
     code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
     if currency and code is None:
@@ -106,7 +136,7 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
 
 def _reads_as_rand(match: re.Match) -> bool:
     """"R3bn", "R1,150", "R4.50": a rand sum has a scale, thousands or cents."""
-    number = match.group("number")
+    number = match.group("number") or ""
     return match.group("suffix").lower() in SCALE_SUFFIXES or "," in number or "." in number
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from claimtrack.numbers import format_number, parse_digits, parse_words
+from claimtrack.numbers import format_number, parse_digits, parse_words, read_figure_token
 from conftest import read_cases
 from helpers import assert_has_claim, claims_in
 
@@ -21,7 +21,17 @@ def test_spelled_numbers(words, value):
     assert parse_words(words.split()) == value
 
 
-@pytest.mark.parametrize("text", ["", "abc", "10,00", "1,2345", "2019-05"])
+@pytest.mark.parametrize("text, read", [
+    ("4.6bln", (4.6e9, "", None)), ("2,500crore", (2.5e10, "", None)), ("$US1.2bn", (1.2e9, "", "USD")),
+    ("$A1.7bn", (1.7e9, "", "AUD")), ("2½", (2.5, "", None)), ("¾", (0.75, "", None)), ("-5C", (-5, "C", None)),
+    ("50c", (50, "c", None)), ("40m2", (40, "m2", None)), ("850M.", (850e6, "", None)), ("3/4", (0.75, "", None)),
+])
+def test_figure_tokens_with_scales_units_and_currencies(text, read):
+    value, suffix, currency = read_figure_token(text)
+    assert (value, suffix, currency) == (pytest.approx(read[0]), read[1], read[2])
+
+
+@pytest.mark.parametrize("text", ["", "abc", "10,00", "1,2345", "2019-05", "24/7", "USD"])
 def test_not_digits(text):
     assert parse_digits(text) is None
 
@@ -41,3 +51,38 @@ def test_figures_with_bounds_and_what_they_count(case):
         assert absent not in found
     if not case["claims"]:
         assert figures == []
+
+
+def _phenomenon_cases() -> list:
+    """The cases of figure_phenomena.jsonl; one still `open` is expected to fail until its rule is written."""
+    return [pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=case["open"])) if "open" in case
+            else case for case in read_cases("figure_phenomena")]
+
+
+def _stated_value(claim) -> tuple[float, float]:
+    """The value a figure states, as NewsQuant scores it: a bound is its one number."""
+    if claim.approximator == "lower_bound" or claim.high is None:
+        return claim.low, claim.low
+    if claim.approximator == "upper_bound" or claim.low is None:
+        return claim.high, claim.high
+    return claim.low, claim.high
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", _phenomenon_cases(), ids=lambda case: f"{case['rule']}: {case['text'][:30]}")
+def test_every_figure_of_a_phenomenon_and_nothing_else(case):
+    """Sentences written for the phenomena of figures in news (currencies and scales, ranges, units, spurious
+    numbers): each figure is found with its value and unit, and no other figure is."""
+    figures = [c for c in claims_in(case["text"]) if c.kind == "quantity"]
+    unmatched = list(figures)
+    for expected in case["figures"]:
+        value = (expected["low"], expected["high"])
+        found = next((c for c in unmatched if _stated_value(c) == pytest.approx(value, rel=1e-6)), None)
+        assert found is not None, f"no figure {value} in {[(c.claim_text, _stated_value(c)) for c in figures]}"
+        unmatched.remove(found)
+        if "unit" in expected:
+            assert found.unit == expected["unit"], found.claim_text
+    assert unmatched == [], [c.claim_text for c in unmatched]
+    texts = " | ".join(c.claim_text for c in figures)
+    for absent in case.get("absent", []):
+        assert absent not in texts

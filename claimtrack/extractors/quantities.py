@@ -9,13 +9,24 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import read_frame
 from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, sentence_of
-from claimtrack.lexicon import (CURRENCY_COUNTRIES, CURRENCY_WORDS, EVENT_CLASS_OF, KILOMETRES, LENGTH_ADJECTIVES,
-                               MEASURE_SYNONYMS, SPEECH_VERBS)
+from claimtrack.lexicon import (
+    CHANGE_WORDS,
+    CURRENCY_COUNTRIES,
+    CURRENCY_WORDS,
+    EVENT_CLASS_OF,
+    KILOMETRES,
+    LENGTH_ADJECTIVES,
+    MEASURE_SYNONYMS,
+    SPEECH_VERBS,
+)
 from claimtrack.numbers import (
+    CASED_SUFFIXES,
     CURRENCY_PREFIXES,
     FRACTION_WORDS,
     NUMBER_WORDS,
     SCALE_SUFFIXES,
+    SCALES,
+    SPACED_UNIT_SYMBOLS,
     UNIT_SUFFIXES,
     VAGUE_PLURALS,
     parse_fold,
@@ -40,12 +51,15 @@ APPROXIMATORS: dict[tuple[str, ...], str] = {
     ("under",): "upper_bound", ("below",): "upper_bound", ("no", "more", "than"): "upper_bound",
     ("a", "maximum", "of"): "upper_bound", ("lower", "than"): "upper_bound", ("just", "under"): "upper_bound",
     ("not", "quite"): "upper_bound",
+    # Market slang: "north of $1bn" is more than it, "shy of 10%" less.
+    ("north", "of"): "lower_bound", ("south", "of"): "upper_bound", ("shy", "of"): "upper_bound",
     # "nearly 300" is read as about 300, not as a bound: news uses it for round figures, and a bound would
     # turn "nearly 300" against "310" into a conflict no reader sees.
     ("nearly",): "approx", ("almost",): "approx", ("about",): "approx", ("around",): "approx",
     ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx", ("an", "estimated"): "approx",
     ("estimated",): "approx", ("approx",): "approx", ("approx", "."): "approx", ("circa",): "approx",
     ("close", "to"): "approx", ("~",): "approx", ("round",): "approx", ("an", "approximate"): "approx",
+    ("in", "the", "region", "of"): "approx",
 }
 _LONGEST_APPROXIMATOR = max(len(words) for words in APPROXIMATORS)
 # Words before a figure that belong to its phrase without changing its value.
@@ -84,6 +98,11 @@ ORDINAL_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, 
 PERIOD_NOUNS = {"time", "term", "day", "week", "month", "year", "round", "half", "quarter", "period", "game",
                 "match", "season", "place", "consecutive", "straight", "successive", "attempt", "try", "tier"}
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
+# Nouns that a number after them names one of a series by: "Category 2", "stage 4", "Terminal 5", "Form 10-K".
+SERIES_NOUNS = {"category", "stage", "level", "tier", "grade", "class", "phase", "terminal", "gate", "platform",
+                "pier", "route", "highway", "interstate", "section", "article", "chapter", "form", "title", "flight",
+                "division", "room", "ward", "zone", "channel", "radio", "version", "season", "episode", "series",
+                "volume", "formula"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
 # Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
 RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000}
@@ -93,7 +112,8 @@ SPORT_WORDS = {"hurdles", "freestyle", "butterfly", "backstroke", "breaststroke"
                "champion", "champions", "gold", "silver", "bronze", "steeplechase", "individual", "medal",
                "medallist", "finalist", "runner", "runners", "victory", "win", "crown", "mark", "hope", "stage",
                "qualifying", "ranking", "rankings", "barrier", "line", "penalty", "course", "event", "world",
-               "indoor", "personal", "season", "legend", "man", "woman", "specialist", "hurdler", "swimmer", "events"}
+               "indoor", "indoors", "personal", "season", "legend", "man", "woman", "specialist", "hurdler", "swimmer",
+               "events"}
 # Words of a sentence about a race or a field event, where "4.88m" or "the 1,000m" is metres even with no
 # sport word beside it ("cleared 4.88m", "a leap of 17.30m", "won the 1,000m at the Grand Prix"). Words a
 # business story uses too ("record", "final", "win") are left out: "a record 15.3m" there counts viewers.
@@ -101,12 +121,15 @@ SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "rela
               "throw", "clear", "clearance", "lap", "athletics", "athlete", "olympic", "olympics", "indoor", "medal",
               "medallist", "champion", "championship", "freestyle", "butterfly", "backstroke", "breaststroke",
               "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
-# Words beside a vote's tally ("voted 134-63"), which is not a range.
-TALLY_WORDS = {"vote", "voted", "ballot", "poll"}
-# Words beside a score ("won 3-1", "a 2-2 draw"), which is not a range.
+# Distinct sport words in a passage that make a race's distance written "1500m" metres anywhere in it.
+PASSAGE_SPORT_CUES = 2
+# Words beside a vote's tally ("voted 134-63", "passed 310 to 290"): each side is a figure, the two no range.
+TALLY_WORDS = {"vote", "votes", "voted", "ballot", "poll", "passed"}
+# Words beside a score ("won 3-1", "a 2-2 draw", "ended 1-1"), which is not a range.
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
-                "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit"}
+                "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit",
+                "margin", "ended", "finished"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -140,6 +163,7 @@ class _Figure:
 
 def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
     index = 0
+    read_up_to = -1  # the last token of the last figure read
     while index < len(doc):
         figure = _figure_at(doc, index)
         if figure is None:
@@ -149,12 +173,25 @@ def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
         if score_end is not None:
             index = score_end + 1
             continue
+        if _ends_a_dashed_pair(doc, figure.first) and read_up_to != figure.first - 2:
+            # "Arsenal 2-0", "Boeing 737-800": the number before the dash was a name's, so this one is too; after
+            # one side of a vote's tally ("voted 31-13") the other side is a figure too.
+            index = figure.last + 1
+            continue
         finding = _read_claim(doc, figure)
         consumed = figure.last
         if finding is not None:
             consumed = max(consumed, doc.char_span(finding.start, finding.end, alignment_mode="expand").end - 1)
+            read_up_to = consumed
             yield finding
         index = consumed + 1
+
+
+def _ends_a_dashed_pair(doc: Doc, index: int) -> bool:
+    """The number at `index` follows a number and a dash with no space ("2-0", "737-800"): the second of a
+    pair whose first was not read as a figure, since a range or a score is read from its first number."""
+    return index >= 2 and doc[index - 1].text in ("-", "–") and not doc[index - 2].whitespace_ and \
+        not doc[index - 1].whitespace_ and doc[index - 2].like_num
 
 
 def _is_figure_start(token: Token) -> bool:
@@ -169,6 +206,10 @@ def _is_figure_start(token: Token) -> bool:
         return False
     if lower == "one" and after is not None and after.lower_ in ("another", "'s", "’s"):
         return False
+    if lower == "one" and after is not None and after.text == "-" and token.i + 2 < len(doc) and \
+            not _hyphen_keeps_a_figure(doc[token.i + 2]):
+        # "one-off costs", "a one-time fee", "a one-sided game": an adjective; "a one-day strike" is a figure.
+        return False
     if lower in FRACTION_WORDS:
         # "half of", "half a million"; a bare "half" or "quarter" is mostly a period ("second half").
         return after is not None and after.lower_ in ("of", "a", "an") and not (
@@ -179,6 +220,8 @@ def _is_figure_start(token: Token) -> bool:
         # "a third of voters" is a share; "a third defendant" is an ordinal.
         following = doc[token.i + 2] if token.i + 2 < len(doc) else None
         return following is not None and following.lower_ == "of"
+    if lower in NUMBER_WORDS and _is_spelled_in_a_name(token):
+        return False
     if lower in NUMBER_WORDS or lower in VAGUE_PLURALS or parse_fold(lower):
         return True
     if lower in ("a", "an", "tens") and after is not None:
@@ -186,13 +229,34 @@ def _is_figure_start(token: Token) -> bool:
             lower == "tens" and after.lower_ == "of")
     if lower == "minus":
         return after is not None and (read_figure_token(after.text) is not None or after.text == "-")
-    parsed = read_figure_token(token.text)
+    parsed = read_figure_token(_figure_text(doc, token.i))
     if parsed is None or _is_year(token, parsed[0]) or _is_four_digit_time(token):
         return False
     if parsed[1] and parsed[1] not in UNIT_SUFFIXES:
         # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
         return False
     return not _is_part_of_a_name(token)
+
+
+def _hyphen_keeps_a_figure(word: Token) -> bool:
+    """The word after "one-" that leaves it a figure: a unit ("one-day"), a currency ("a one-pound coin"), a scale
+    ("one-million") or a fraction ("One-tenth")."""
+    lower = word.lower_
+    return word.lemma_.lower() in MEASURE_WORDS or lower in FRACTION_WORDS or lower in NUMBER_WORDS or \
+        lower in CURRENCY_WORDS
+
+
+def _is_spelled_in_a_name(token: Token) -> bool:
+    """"the Six Nations", "Radio Five Live", "Formula One": running text writes a number in words in lower
+    case, so one with a capital inside a sentence, beside another capitalised word, is part of a name."""
+    doc = token.doc
+    if not token.is_title or token.is_sent_start or token.i == 0 or doc[token.i - 1].is_punct or \
+            _fraction_at(doc, token.i) is not None:
+        # "Storm hits Cumbria Two-thirds of farms": a share after a headline run into the text.
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before.is_title and before.pos_ == "PROPN" or after is not None and after.is_title and \
+        after.ent_type_ != "NORP"
 
 
 def _one_more(token: Token) -> bool:
@@ -217,11 +281,13 @@ def _spelled_or_written(token: Token) -> float | None:
 
 def _inside_a_name(token: Token) -> bool:
     """A number after the words of a named thing: "S&P 500", "Digital Economy Act 2017". The small
-    model's labels on a figure alone ("24pc" as ORDINAL, "5kW" as ORG) are not trusted."""
+    model's labels on a figure alone ("24pc" as ORDINAL, "5kW" as ORG) are not trusted, nor on a figure after
+    its currency code ("CHF 2bn" as ORG)."""
     if token.ent_type_ not in NAME_ENTITIES:
         return False
     entity = entity_of(token)
-    return any(t.is_alpha and not t.like_num for t in token.doc[entity.start: token.i])
+    return any(t.is_alpha and not t.like_num and _currency_symbol(t) is None
+               for t in token.doc[entity.start: token.i])
 
 
 def _is_year(token: Token, value: float) -> bool:
@@ -237,10 +303,11 @@ def _is_year(token: Token, value: float) -> bool:
 
 
 def _is_four_digit_time(token: Token) -> bool:
-    """"1200 GMT", "0930 local time": a time of day written as wire copy writes it."""
+    """"1200 GMT", "0930 local time", "at 0600": a time of day written as wire copy writes it; with a leading
+    zero it is never a count."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return re.fullmatch(r"[0-2]\d[0-5]\d", token.text) is not None and int(token.text) < 2400 and \
-        after is not None and after.lower_ in TIME_ZONES
+    return re.fullmatch(r"[0-2]\d[0-5]\d", token.text) is not None and int(token.text) < 2400 and (
+        token.text.startswith("0") or after is not None and after.lower_ in TIME_ZONES)
 
 
 def _is_calendar_or_clock(token: Token) -> bool:
@@ -269,16 +336,31 @@ def _is_part_of_a_name(token: Token) -> bool:
         return True
     if before is not None and before.lower_ in MARKET_INDICES:
         return True
-    names_before = before is not None and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start
-    counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS)
-    return names_before and not counts_after and token.dep_ in ("nummod", "compound", "appos", "npadvmod")
+    label = not (after is not None and (
+        after.lower_ in PERCENT_WORDS or after.lower_ in MEASURE_WORDS or after.lemma_.lower() in MEASURE_WORDS or
+        after.lower_ in SCALE_SUFFIXES))
+    if label and before is not None and (before.lower_ in SERIES_NOUNS or before.text in ("No", "No.", "Nos")):
+        # "the No 12 shirt", "a Category 2 hurricane", "stage 4 cancer", "version 7.60": a number worn or named;
+        # "won the title 3 times" and "volume 2.3 million" are figures.
+        return True
+    # A name that opens the sentence is a name when the number hangs from it ("Apollo 11 landed"); a name may
+    # be written with a capital inside ("iPhone 15").
+    names_before = before is not None and before.pos_ == "PROPN" and not before.is_lower and (
+        not before.is_sent_start or token.head.i == before.i) and _currency_symbol(before) is None
+    # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October").
+    counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
+        and not any(child.dep_ == "nsubj" for child in after.children)
+    # The number hangs from the name, or the name from the number ("released iOS 17": "iOS" compounds onto "17").
+    joined = token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod") or (
+        before is not None and before.dep_ == "compound" and before.head.i == token.i)
+    return names_before and not counts_after and joined
 
 
 def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return _joined_prices(doc, index)
+        return _joined_range(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -287,21 +369,22 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
             return None
         figure.first, figure.low, figure.high = index, -figure.high, -figure.low
         return figure
-    if lower == "tens" and index + 2 < len(doc) and doc[index + 2].lower_ in VAGUE_PLURALS:
-        low, high = VAGUE_PLURALS[doc[index + 2].lower_]
-        return _Figure(index, index + 2, low * 10, high * 10, vague=True)
-    if lower in VAGUE_PLURALS:
-        low, high = VAGUE_PLURALS[lower]
-        return _Figure(index, index, low, high, vague=True)
+    if lower == "tens" or lower in VAGUE_PLURALS:
+        low, high = VAGUE_PLURALS.get(lower, (10, 100))
+        if index + 2 < len(doc) and doc[index + 1].lower_ == "of" and doc[index + 2].lower_ in VAGUE_PLURALS:
+            # "tens of thousands", "hundreds of thousands": the first counts the second's units.
+            unit = VAGUE_PLURALS[doc[index + 2].lower_][0]
+            return _Figure(index, index + 2, low * unit, high * unit, vague=True)
+        return None if lower == "tens" else _Figure(index, index, low, high, vague=True)
     if _one_more(token):
         return _Figure(index, index + 1, 1, 1)
     fold = parse_fold(lower)
     if fold is not None:
         return _Figure(index, index, fold, fold, unit="times")
-    fraction = _fraction_at(doc, index)
+    fraction = _fraction_at(doc, index) or _ratio_at(doc, index)
     if fraction is not None:
         return fraction
-    words = [token.text]
+    words = [_figure_text(doc, index)]
     last = index
     while re.fullmatch(r"\d{1,3}(?: \d{3})*", " ".join(words)) and last + 1 < len(doc) and \
             re.fullmatch(r"\d{3}", doc[last + 1].text) and doc[last].whitespace_ == " ":
@@ -311,26 +394,18 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     if len(words) > 1:
         value = float("".join(words))
         return _Figure(index, last, value, value)
-    while last + 1 < len(doc):
-        word = doc[last + 1].lower_
-        spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
-                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
-                                            NUMBER_WORDS | {"hundred"})
-        scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
-        if not (spelled or scale_after_digits):
-            break
-        words.append(doc[last + 1].text)
-        last += 1
+    last = _number_words(doc, words, last)
     if words[0].lower() in ("a", "an") and len(words) == 1:
         return None
     glued = read_figure_token(words[0])
     value = _value(words)
     if value is None:
         return None
+    value, last = _and_a_fraction(doc, value, last)
     currency = glued[2] if glued else None
     unit = UNIT_SUFFIXES.get(glued[1]) if glued and glued[1] else None
-    first = index
-    symbol_before = _currency_symbol(doc[index - 1]) if index > 0 else None
+    first = index if words[0] == token.text else index - 1
+    symbol_before = _currency_symbol_before(doc, index)
     if currency is None and symbol_before is not None:
         currency, first = symbol_before, index - 1
     metres = _metres_written(doc, index, words)
@@ -340,29 +415,126 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
     return _Figure(first, last, value, value, currency=currency, unit=unit)
 
 
-def _joined_prices(doc: Doc, index: int) -> _Figure | None:
-    """"$7/$9", "$180-$200", "€5bn-€7bn" (tokenised "$", "7/$9"): two prices in one currency written as one
-    word, read as a range; a scale after them belongs to the second ("£5m-£7", "m.")."""
+def _number_words(doc: Doc, words: list[str], last: int) -> int:
+    """Extend `words`, the figure read so far up to token `last`, with the number words and scales after it
+    ("twenty - eight thousand", "3.9 bn"); the new last token."""
+    while last + 1 < len(doc):
+        word = doc[last + 1].lower_
+        spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
+                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
+                                            NUMBER_WORDS | {"hundred"})
+        scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
+        if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
+                len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
+            # "a $2.1-billion charge", "a 450-million-euro fine", "the Rs 500-crore plan": the scale hyphenated
+            # to the number ("a 500-m race" is a length).
+            words.append(doc[last + 2].text)
+            last += 2
+            continue
+        if not (spelled or scale_after_digits):
+            break
+        words.append(doc[last + 1].text)
+        last += 1
+    return last
+
+
+def _and_a_fraction(doc: Doc, value: float, last: int) -> tuple[float, int]:
+    """"two and a half years", "one and a half million pounds": the fraction added after "and a", times a scale
+    after it; the value and its last token."""
+    # Written with hyphens too: "two-and-a-half hours".
+    hyphenated = last + 1 < len(doc) and doc[last + 1].text == "-"
+    step = 2 if hyphenated else 1
+    words = [doc[i].lower_ for i in range(last + step, min(last + 3 * step + 1, len(doc)), step)]
+    if len(words) < 3 or words[:2] != ["and", "a"] or words[2] not in ("half", "quarter") or value != int(value):
+        return value, last
+    value, last = value + 1 / FRACTION_WORDS[words[2]], last + 3 * step
+    scale = SCALES.get(doc[last + 1].lower_) if last + 1 < len(doc) else None
+    if scale is not None:
+        value, last = value * scale, last + 1
+    return value, last
+
+
+def _figure_text(doc: Doc, index: int) -> str:
+    """The text of the figure at token `index`, with the dollar sign the tokenizer split from a country's
+    letters after it put back ("$", "US1.2bn" → "$US1.2bn")."""
+    token = doc[index]
+    if index > 0 and doc[index - 1].text == "$" and not doc[index - 1].whitespace_ and token.text[:1].isalpha():
+        return "$" + token.text
+    return token.text
+
+
+def _joined_range(doc: Doc, index: int) -> _Figure | None:
+    """A range written as one word: two figures with one unit ("150p-175p") or scale ("2bn-3bn"), two prices in
+    one currency ("$7/$9", "$180-$200", "€5bn-€7bn", tokenised "$", "7/$9"), where a scale after them belongs to
+    both ends ("€1.2-€1.5", "billion"), or two percentages ("2.5%-3%", tokenised "2.5%-3", "%")."""
     parts = re.fullmatch(r"(.+?)[/\-–](.+)", doc[index].text)
-    currency = _currency_symbol(doc[index - 1]) if index > 0 and parts else None
+    if parts is None:
+        return None
+    if parts.group(1).endswith("%"):
+        return _joined_percentages(doc, index, parts.group(1)[:-1], parts.group(2))
+    low, high = read_figure_token(parts.group(1)), read_figure_token(parts.group(2))
+    if low is not None and high is not None and low[1] and low[1] == high[1] and low[1] in UNIT_SUFFIXES and \
+            low[2] is None and high[2] is None:
+        # "150p-175p", "5km-7km": one unit glued to both ends.
+        return _Figure(index, index, min(low[0], high[0]), max(low[0], high[0]), unit=UNIT_SUFFIXES[low[1]])
+    currency = _currency_symbol(doc[index - 1]) if index > 0 else None
+    if low is not None and high is not None and not (low[1] or high[1] or low[2] or high[2]) and \
+            re.search(r"\d[a-z]+$", parts.group(1), re.IGNORECASE):
+        # "2bn-3bn euros", "$5bn-7bn", "40m-50m pounds" (tokenised "40m-50", "m"): a scale glued to both ends; a
+        # currency named after them is read with the unit.
+        last, high_value = index, high[0]
+        if not re.search(r"[a-z]$", parts.group(2), re.IGNORECASE):
+            scale = SCALE_SUFFIXES.get(doc[index + 1].lower_.rstrip(".")) if index + 1 < len(doc) else None
+            if scale is None or doc[index].whitespace_:
+                return None
+            last, high_value = index + 1, high_value * scale
+        first = index - 1 if currency else index
+        return _Figure(first, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
     if currency is None:
         return None
-    low, high = read_figure_token(parts.group(1)), read_figure_token(parts.group(2))
     if low is None or high is None or low[1] or high[1] or high[2] != currency:
         return None
-    last, high_value = index, high[0]
+    last, low_value, high_value = index, low[0], high[0]
     scale = SCALE_SUFFIXES.get(doc[index + 1].lower_.rstrip(".")) if index + 1 < len(doc) else None
     if scale is not None and not re.search(r"[a-z]$", parts.group(2), re.IGNORECASE):
         last, high_value = index + 1, high_value * scale
-    return _Figure(index - 1, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
+        if not re.search(r"[a-z]$", parts.group(1), re.IGNORECASE) and low_value * scale <= high_value:
+            low_value *= scale
+    return _Figure(index - 1, last, min(low_value, high_value), max(low_value, high_value), currency=currency)
+
+
+def _joined_percentages(doc: Doc, index: int, low_text: str, high_text: str) -> _Figure | None:
+    """"2.5%-3%": the sign of the second end may come as a token of its own."""
+    last = index
+    if high_text.endswith("%"):
+        high_text = high_text[:-1]
+    elif index + 1 < len(doc) and doc[index + 1].text == "%":
+        last = index + 1
+    else:
+        return None
+    low, high = read_figure_token(low_text), read_figure_token(high_text)
+    if low is None or high is None or low[1] or high[1] or low[2] or high[2]:
+        return None
+    return _Figure(index, last, min(low[0], high[0]), max(low[0], high[0]), unit="percent")
 
 
 def _currency_symbol(token: Token) -> str | None:
-    """The currency of a symbol or code written apart before a figure ("$", "RM", "CHF"); a code of three
-    letters only in capitals, so that "try 5 times" stays a count."""
-    if token.is_alpha and len(token.text) >= 3 and not token.is_upper:
+    """The currency of a symbol or code written apart before a figure ("$", "RM", "CHF", "KSh"); a code of three
+    letters only with a capital inside, so that "try 5 times" and "Try 5 times" stay counts."""
+    if token.is_alpha and len(token.text) >= 3 and (token.is_lower or token.is_title):
         return None
     return CURRENCY_PREFIXES.get(token.lower_)
+
+
+def _currency_symbol_before(doc: Doc, index: int) -> str | None:
+    """The currency written apart before token `index`, also as an abbreviation whose full stop the tokenizer
+    split off ("Rs. 450 crore" as "Rs", ".", "450")."""
+    if index == 0:
+        return None
+    before = doc[index - 1]
+    if before.text == "." and index >= 2 and not doc[index - 2].whitespace_:
+        return CURRENCY_PREFIXES.get(doc[index - 2].lower_ + ".")
+    return _currency_symbol(before)
 
 
 def _metres_written(doc: Doc, index: int, words: list[str]) -> float | None:
@@ -379,8 +551,10 @@ def _metres_written(doc: Doc, index: int, words: list[str]) -> float | None:
 
 def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     """"Nm" is metres in a race or a field event ("the 60m hurdles", "a leap of 17.30m") or before an
-    adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers")."""
-    after = doc[last + 1] if last + 1 < len(doc) else None
+    adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers").
+    A race's own distance ("her 1500m heat", "race 60m indoors") is metres wherever the passage is about
+    sport, unless what follows is a plural that millions count ("100m viewers")."""
+    after = doc[last + 1] if last + 1 < len(doc) and not doc[last + 1].is_sent_start else None
     before = doc[index - 1] if index > 0 else None
     if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
         return False
@@ -391,21 +565,69 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
         joined = _figure_at(doc, last + 2)
         if joined is not None and joined.unit == "metres":
             return True
-    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+    race_distance = metres in RACE_DISTANCES
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and (not race_distance or _heads_a_plural(after)):
         return False
-    if metres in RACE_DISTANCES and before is not None and before.lower_ in RACE_OPENERS:
+    if race_distance and before is not None and before.lower_ in RACE_OPENERS:
         return True
-    return any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent)
+    if any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent):
+        return True
+    cues = {t.lemma_.lower() for t in doc if t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES}
+    return race_distance and len(cues) >= PASSAGE_SPORT_CUES
+
+
+def _heads_a_plural(noun: Token) -> bool:
+    """The noun phrase that `noun` opens is plural: "viewers", "AAA title" is not, "UK homes" is."""
+    head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else noun
+    return head.tag_ in ("NNS", "NNPS")
 
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
-    """"a third", "two-thirds", "three quarters", "half"."""
+    """"a third", "two-thirds", "three quarters", "half"; of a scale, a count ("half a million", "a quarter of
+    a billion", "half a dozen")."""
     for length in (3, 2, 1):
         words = [t.text for t in doc[index: index + length]]
         value = parse_fraction(words) if len(words) == length else None
-        if value is not None:
-            return _Figure(index, index + length - 1, value, value, unit="fraction")
+        if value is None:
+            continue
+        last = index + length - 1
+        scale_at = last + 2 if last + 1 < len(doc) and doc[last + 1].lower_ == "of" else last + 1
+        if scale_at + 1 < len(doc) and doc[scale_at].lower_ in ("a", "an") and \
+                parse_words([doc[scale_at + 1].text]) not in (None, 0):
+            scaled = value * parse_words([doc[scale_at + 1].text])
+            return _Figure(index, scale_at + 1, scaled, scaled)
+        return _Figure(index, last, value, value, unit="fraction")
     return None
+
+
+def _ratio_at(doc: Doc, index: int) -> _Figure | None:
+    """"one in five", "3 in 10", "nine out of ten", "one in every four": a share told as a count out of a
+    count, read as a fraction; "3 in 10 minutes" is a count and a time."""
+    numerator = _spelled_or_written(doc[index])
+    link = index + 1
+    if numerator is None or link + 1 >= len(doc) or index > 0 and doc[index - 1].lower_ == "top":
+        # "the top 10 in 12 countries" is a chart and a count.
+        return None
+    if doc[link].lower_ == "in":
+        link += 2 if doc[link + 1].lower_ == "every" else 1
+    elif doc[link].lower_ == "out" and doc[link + 1].lower_ == "of":
+        link += 2
+    else:
+        return None
+    denominator = _spelled_or_written(doc[link]) if link < len(doc) else None
+    if denominator is None or not 0 < numerator < denominator or numerator != int(numerator) or \
+            denominator != int(denominator) or _is_year(doc[link], denominator):
+        # "killed 12 in 2019" is a count and a year.
+        return None
+    if doc[index + 1].lower_ == "in" and numerator != 1 and denominator > 5 and denominator % 10:
+        # A share told with "in" is out of a round number or a small one ("seven in 10", "two in three"); "round
+        # four in seven tries" is a place and a count. "11 out of 27" is a share whatever the numbers.
+        return None
+    after = doc[link + 1] if link + 1 < len(doc) else None
+    if after is not None and (after.lemma_.lower() in MEASURE_WORDS or after.lower_ in MEASURE_WORDS):
+        return None
+    share = numerator / denominator
+    return _Figure(index, link, share, share, unit="fraction")
 
 
 def _value(words: list[str]) -> float | None:
@@ -432,6 +654,9 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return "percent", after
     if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
         return "percent", after + 1
+    symbol = _unit_symbol_after(doc, figure)
+    if symbol is not None:
+        return symbol
     if figure.currency:
         return f"money:{figure.currency}", figure.last
     if after + 2 < len(doc) and doc[after].text == "-" and doc[after + 1].lemma_.lower() in SIZE_UNITS and \
@@ -440,14 +665,34 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return doc[after + 1].lower_, after + 1
     if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ == "fold":
         return "times", after + 1
-    # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"
-    named = None if figure.vague else _currency_named(doc, after)
+    # "40 billion yen", "1.2bn Australian dollars", "a 4bn-euro hole"; a vague figure names its currency after
+    # "of" ("millions of dollars", "hundreds of millions of pounds").
+    if figure.vague:
+        named = _currency_named(doc, after + 1) if after < len(doc) and doc[after].lower_ == "of" else None
+    else:
+        named = _currency_named(doc, after)
     if named is not None and doc[named[1]].lower_ == "won" and figure.high < 1000:
         # "Burnout 3 won three awards": the verb; a sum in won runs to thousands ("40 billion won").
         named = None
     if named is not None:
         return f"money:{named[0]}", named[1]
     return None, figure.last
+
+
+def _unit_symbol_after(doc: Doc, figure: _Figure) -> tuple[str, int] | None:
+    """A unit symbol the tokenizer split from the figure ("512GB" as "512", "GB"; "25 cm"; "-5 °C"), and its
+    last token; a symbol that is also a word ("in") only when glued to the figure ("6ft 2in")."""
+    after = figure.last + 1
+    if after >= len(doc):
+        return None
+    token = doc[after]
+    if token.text == "°" and after + 1 < len(doc) and doc[after + 1].text in ("C", "F"):
+        return UNIT_SUFFIXES["°" + doc[after + 1].text], after + 1
+    symbol = token.text if token.text in CASED_SUFFIXES else token.lower_
+    glued = not doc[figure.last].whitespace_
+    if symbol in SPACED_UNIT_SYMBOLS or glued and symbol in UNIT_SUFFIXES:
+        return UNIT_SUFFIXES[symbol], after
+    return None
 
 
 def _currency_named(doc: Doc, index: int) -> tuple[str, int] | None:
@@ -481,9 +726,9 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
         second_unit, end_token = _unit_after(doc, second)
         unit = unit or second_unit
         first_low = figure.low
-        if doc[figure.last].lower_.rstrip(".") not in SCALE_SUFFIXES and second.last > second.first:
-            # "between 10 and 15 million": the scale after the second figure belongs to both.
-            scale = SCALE_SUFFIXES.get(doc[second.last].lower_)
+        if _written_scale(doc, figure) is None:
+            # "between 10 and 15 million", "€200-250m": the scale after the second figure belongs to both.
+            scale = _written_scale(doc, second)
             if scale and first_low * scale <= second.high:
                 first_low *= scale
         low, high = min(first_low, second.low), max(figure.high, second.high)
@@ -514,7 +759,7 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
             end_token = max(end_token, counted_tokens[-1])
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
-            figure.first == figure.last and not any(c.isdigit() for c in doc[figure.first].text) and \
+            figure.first == figure.last and not any(c.isnumeric() for c in doc[figure.first].text) and \
             doc[figure.first].ent_type_ != "CARDINAL" and not _befallen(doc[figure.first]):
         # A spelled number that counts nothing and that the NER does not take for a figure ("one of us").
         return None
@@ -533,8 +778,9 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
     subject, predicate = _clause_of(verb, anchor_token)
     span = doc[start_token: end_token + 1]
     end_char = span.end_char
-    if doc[end_token].text.endswith(".") and doc[end_token].lower_.rstrip(".") in SCALE_SUFFIXES:
-        # "HK$327m." ends a sentence: the tokenizer keeps the full stop on the suffix.
+    if doc[end_token].text.endswith(".") and (doc[end_token].lower_.rstrip(".") in SCALE_SUFFIXES or
+                                              read_figure_token(doc[end_token].text[:-1]) is not None):
+        # "HK$327m." and "$850M." end a sentence: the tokenizer keeps the full stop on the suffix.
         end_char -= 1
     # A length must count a token for the frame to look past it for where it is measured from: the unit's own
     # ("4.88m." at the end of a sentence, tokenised "4.88", "m.").
@@ -552,6 +798,15 @@ def _befallen(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in EVENT_CLASS_OF
 
 
+def _written_scale(doc: Doc, figure: _Figure) -> float | None:
+    """The scale written at the end of a figure, apart ("15 million") or glued to its number ("250m", "4bn")."""
+    last = doc[figure.last].lower_.rstrip(".")
+    if figure.last > figure.first and last in SCALE_SUFFIXES:
+        return SCALE_SUFFIXES[last]
+    glued = re.search(r"\d([a-z]+)$", last)
+    return SCALE_SUFFIXES.get(glued.group(1)) if glued else None
+
+
 def _names_a_model(doc: Doc, figure: _Figure, counted: list[int]) -> bool:
     """"its first 787 Dreamliner", "the iPhone 12 Pro Max", "No 2 Andy Roddick": digits before a singular
     name are a model or a rank, not a count; a count of more than one names a plural ("500 Britons")."""
@@ -559,9 +814,10 @@ def _names_a_model(doc: Doc, figure: _Figure, counted: list[int]) -> bool:
             not any(c.isdigit() for c in doc[figure.first].text):
         return False
     words = [doc[i] for i in counted]
-    # Written as a name, in title case: an all-capital word is a unit or an acronym ("500 MW", "3 GB").
-    return all(w.tag_ == "NNP" and w.is_title and w.ent_type_ != "NORP" and w.lower_ not in UNIT_SUFFIXES
-               for w in words)
+    # Written as a name, in title case mid-sentence, singular, whatever the tag ("787 Dreamliner" comes as a
+    # common noun); an all-capital word is a unit or an acronym ("500 MW", "3 GB").
+    return all(w.tag_ in ("NNP", "NN") and w.is_title and not w.is_sent_start and w.ent_type_ != "NORP" and
+               w.lower_ not in UNIT_SUFFIXES for w in words)
 
 
 def _score_end(doc: Doc, figure: _Figure) -> int | None:
@@ -576,12 +832,15 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
         return None
     before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
     after = doc[second.last + 1].lower_ if second.last + 1 < len(doc) else ""
-    # Sets of a match come in a row: "won 6-4 6-3".
-    after_a_score = figure.first > 1 and doc[figure.first - 1].like_num and doc[figure.first - 2].text == doc[dash].text
-    before_a_score = second.last + 2 < len(doc) and doc[second.last + 1].like_num and \
-        doc[second.last + 2].text == doc[dash].text
+    # Sets of a match come in a row, with or without commas: "won 6-4 6-3", "beat Nadal 6-4, 7-6".
+    previous = figure.first - 2 if figure.first > 0 and doc[figure.first - 1].text == "," else figure.first - 1
+    following = second.last + 2 if second.last + 1 < len(doc) and doc[second.last + 1].text == "," else second.last + 1
+    after_a_score = previous > 0 and doc[previous].like_num and doc[previous - 1].text == doc[dash].text
+    before_a_score = following + 1 < len(doc) and doc[following].like_num and doc[following + 1].text == doc[dash].text
     in_a_row = after_a_score or before_a_score
-    return second.last if before in RESULT_WORDS or after in RESULT_WORDS or in_a_row else None
+    # A range never has equal ends: "level at 12-12", "a 2-2 draw" are scores.
+    level = figure.low == second.low
+    return second.last if before in RESULT_WORDS or after in RESULT_WORDS or in_a_row or level else None
 
 
 def _names_a_speaker(noun: Token) -> bool:
@@ -614,15 +873,18 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     second = _figure_at(doc, start)
     if second is None or second.vague:
         return None
-    if repeated_unit is not None and not _ends_a_unit_range(doc, figure, second, repeated_unit, before):
+    if repeated_unit is not None and not _ends_a_unit_range(doc, figure, second, link, repeated_unit, before):
         return None
     second = _range_as_upper_end(doc, second)
-    second_unit, _ = _unit_after(doc, second)
-    if unit is not None and second_unit is not None and unit != second_unit:
+    if doc[link].text in ("-", "–", "—") and doc[link - 1].whitespace_ and doc[link].whitespace_ and \
+            second.high < figure.low:
+        # "£2.4 million - £400,000 more than planned": a dash set apart before a smaller figure opens an aside.
         return None
-    if unit is not None and second_unit is None and before not in ("between", "from") and (
-            unit != "percent" or _counts_something(doc, second.last)):
-        # "rose 12.6% to 440,700 megawatts" is a change between two different things.
+    second_unit, _ = _unit_after(doc, second)
+    if unit is not None and (second_unit is not None and unit != second_unit or
+                             _is_change_then_level(doc, figure, second, link, before)):
+        return None
+    if unit is not None and second_unit is None and not _takes_the_first_unit(doc, figure, second, unit, link, before):
         return None
     if _tally(doc, figure, second):
         return None
@@ -632,9 +894,20 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
 def _tally(doc: Doc, figure: _Figure, second: _Figure) -> bool:
     """A vote's count of two sides, written high to low ("by a vote of 134 to 63", "voted 134-63"): each side a
     figure of its own, never a range."""
-    near = {t.lemma_.lower() for t in doc[max(figure.first - 4, 0): second.last + 3]}
+    near = {word for t in doc[max(figure.first - 4, 0): second.last + 3] for word in (t.lower_, t.lemma_.lower())}
     return bool(near & TALLY_WORDS) and figure.low == int(figure.low) and second.last == second.first and \
         figure.low > second.high and not (figure.currency or second.currency)
+
+
+def _takes_the_first_unit(doc: Doc, figure: _Figure, second: _Figure, unit: str, link: int, before: str) -> bool:
+    """A second end with no unit of its own shares the first's after "between" or "from", as a sum across a
+    dash with no spaces ("$50-100", "US$5-10 billion"), or as a percentage ("1% to 1.5") that counts nothing else
+    ("rose 12.6% to 440,700 megawatts" is a change between two different things)."""
+    glued_dash = doc[link].text in ("-", "–") and not doc[link - 1].whitespace_ and not doc[link].whitespace_
+    if before in ("between", "from") or figure.currency is not None and glued_dash:
+        # "a $1.2-1.5 billion charge": what follows is what the whole range is paid for.
+        return True
+    return unit == "percent" and not _counts_something(doc, second.last)
 
 
 def _range_as_upper_end(doc: Doc, second: _Figure) -> _Figure:
@@ -659,13 +932,25 @@ def _unit_word_before_link(doc: Doc, index: int) -> str | None:
     return lemma if lemma in MEASURE_WORDS and lemma not in ("times", "square") else None
 
 
-def _ends_a_unit_range(doc: Doc, figure: _Figure, second: _Figure, unit_word: str, before: str) -> bool:
-    """The second figure repeats the unit, and is not the level a change led to: "rose 120 points to
-    16,369 points" is a change and a level, so without "between" or "from" the ends stay within tenfold."""
+def _ends_a_unit_range(doc: Doc, figure: _Figure, second: _Figure, link: int, unit_word: str, before: str) -> bool:
+    """The second figure repeats the unit ("252 miles to 287 miles"), and is not the level a change led to."""
     after = second.last + 1
     if after >= len(doc) or doc[after].lemma_.lower() != unit_word:
         return False
-    return before in ("between", "from") or figure.low <= second.low <= 10 * figure.low
+    return not _is_change_then_level(doc, figure, second, link, before)
+
+
+def _is_change_then_level(doc: Doc, figure: _Figure, second: _Figure, link: int, before: str) -> bool:
+    """Two figures, the first with its unit, joined by "to": a change and the level it led to ("rose $1.20 to
+    $84.35", "cut by NZ$0.25 to NZ$7.75", "gained 120 points to 16,369 points", "slipped 0.6% to 4,512.3") when
+    a verb of change governs the first or "by" leads it; otherwise a range ("sell for $180 to $200", "$5 to
+    $100"), however far apart its ends. "between" and "from" always open a range."""
+    if before in ("between", "from") or doc[link].lower_ != "to":
+        return False
+    verb = governing_verb(doc[figure.first])
+    # A change that is forecast ("could rise 30cm to 60cm", "would cut profit by $12m to $15m") comes in the
+    # base form and states a range of outcomes.
+    return verb is not None and verb.tag_ != "VB" and (before == "by" or verb.lemma_.lower() in CHANGE_WORDS)
 
 
 def _counts_something(doc: Doc, last: int) -> bool:
@@ -692,6 +977,9 @@ def _approximator_after(doc: Doc, end: int) -> tuple[str | None, int]:
         return "lower_bound", end + 2
     if following[:1] == ("+",):
         return "lower_bound", end + 1
+    if following[:2] == ("-", "plus"):
+        # "5 million-plus customers", "a £3m-plus budget".
+        return "lower_bound", end + 2
     return None, end
 
 
@@ -720,10 +1008,12 @@ def _counted(doc: Doc, number: int, end: int, unit: str) -> list[int]:
     if head.i <= end or head.pos_ not in ("NOUN", "PROPN"):
         # The parse missed the link ("1.5m rounds"): take the noun run right after the figure.
         last = end
-        while last + 1 < len(doc) and doc[last + 1].pos_ in ("NOUN", "PROPN") and doc[last + 1].ent_type_ == "":
+        while last + 1 < len(doc) and doc[last + 1].pos_ in ("NOUN", "PROPN") and doc[last + 1].ent_type_ == "" and \
+                read_figure_token(doc[last + 1].text) is None:
             last += 1
         return list(range(end + 1, last + 1)) if last > end and doc[last].pos_ == "NOUN" else []
-    if head.i - end > 6:
+    if head.i - end > 6 or read_figure_token(head.text) is not None:
+        # "1hr 10mins": a figure the model took for a noun is the next figure, not what this one counts.
         return []
     return _noun_phrase(head, left_limit=end + 1)
 
