@@ -11,7 +11,8 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+import textwrap
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -25,14 +26,38 @@ from claimtrack.numbers import format_number
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def rows(report: Report) -> Iterator[BaseModel]:
-    """The table rows of a report: one per claim per group, or one per claim."""
+def rows(report: Report, claims: Iterable[Claim] | None = None) -> Iterator[BaseModel]:
+    """The table rows of a report: one per claim per group, or one per claim (`claims`, when the extraction
+    report was made without them; see SpooledClaims)."""
     if isinstance(report, ComparisonReport):
         for group in report.groups:
             for claim in group.claims:
                 yield DiscrepancyRow.from_group(group, claim)
     elif isinstance(report, ExtractionReport):
-        yield from report.claims
+        yield from report.claims if claims is None else claims
+
+
+class SpooledClaims:
+    """Claims kept in a temporary file rather than in memory, read back one at a time as often as they are
+    written out: the 150,000 claims of a page of a data table take 450 MB as models."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.count = 0
+
+    def extend(self, claims: Iterable[Claim]) -> None:
+        self._file.seek(0, os.SEEK_END)
+        for claim in claims:
+            self._file.write(claim.model_dump_json() + "\n")
+            self.count += 1
+
+    def __iter__(self) -> Iterator[Claim]:
+        self._file.seek(0)
+        for line in self._file:
+            yield Claim.model_validate_json(line)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def columns(report: Report) -> list[str]:
@@ -56,20 +81,34 @@ def _cell(value: object, *, neutralise: bool) -> str:
     return text
 
 
-def write_csv(report: Report, stream: IO[str], *, neutralise_formulas: bool = True) -> None:
+def write_csv(report: Report, stream: IO[str], *, neutralise_formulas: bool = True,
+              claims: Iterable[Claim] | None = None) -> None:
     """CSV with a header row; text cells that a spreadsheet would run as formulas get a leading '."""
     names = columns(report)
     # RFC 4180 line ends, so that a lone carriage return inside a quote is quoted, not a row break.
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(names)
-    for row in rows(report):
+    for row in rows(report, claims):
         values = row.model_dump()
         writer.writerow(_cell(values[name], neutralise=neutralise_formulas) for name in names)
 
 
-def write_json(report: Report, stream: IO[str]) -> None:
-    stream.write(report.model_dump_json(indent=2))
-    stream.write("\n")
+def write_json(report: Report, stream: IO[str], *, claims: Iterable[Claim] | None = None) -> None:
+    """The report as indented JSON; `claims`, when the extraction report was made without them, are written
+    into it one at a time, each indented as the whole report's dump would indent it."""
+    if claims is None:
+        stream.write(report.model_dump_json(indent=2))
+        stream.write("\n")
+        return
+    # The claims are the report's last field, and a key inside a string would have its quotes escaped.
+    head, tail = report.model_dump_json(indent=2).rsplit('"claims": []', 1)
+    stream.write(head + '"claims": [')
+    separator = "\n"
+    for claim in claims:
+        stream.write(separator + textwrap.indent(claim.model_dump_json(indent=2), " " * 4))
+        separator = ",\n"
+    stream.write("]" if separator == "\n" else "\n  ]")
+    stream.write(tail + "\n")
 
 
 def to_csv(report: Report, *, neutralise_formulas: bool = True) -> str:

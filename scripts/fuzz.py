@@ -120,7 +120,7 @@ def check(paths: list[Path], timings: dict[str, float]) -> None:
     load_pipeline()  # once, before the clock starts
     last = time.perf_counter()
 
-    def timed(article, claims) -> None:
+    def timed(article) -> None:
         nonlocal last
         now = time.perf_counter()
         timings[article.path] = timings.get(article.path, 0) + now - last
