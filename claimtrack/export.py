@@ -11,7 +11,6 @@ import io
 import json
 import os
 import tempfile
-import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -42,7 +41,8 @@ class SpooledClaims:
     written out: the 150,000 claims of a page of a data table take 450 MB as models."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        # One claim a line, and lines end at "\n" alone: JSON escapes that one inside a string, not U+2028.
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
         self.count = 0
 
     def extend(self, claims: Iterable[Claim]) -> None:
@@ -94,21 +94,26 @@ def write_csv(report: Report, stream: IO[str], *, neutralise_formulas: bool = Tr
 
 
 def write_json(report: Report, stream: IO[str], *, claims: Iterable[Claim] | None = None) -> None:
-    """The report as indented JSON; `claims`, when the extraction report was made without them, are written
-    into it one at a time, each indented as the whole report's dump would indent it."""
-    if claims is None:
-        stream.write(report.model_dump_json(indent=2))
-        stream.write("\n")
-        return
-    # The claims are the report's last field, and a key inside a string would have its quotes escaped.
-    head, tail = report.model_dump_json(indent=2).rsplit('"claims": []', 1)
-    stream.write(head + '"claims": [')
-    separator = "\n"
-    for claim in claims:
-        stream.write(separator + textwrap.indent(claim.model_dump_json(indent=2), " " * 4))
-        separator = ",\n"
-    stream.write("]" if separator == "\n" else "\n  ]")
-    stream.write(tail + "\n")
+    """The report as indented JSON, its articles and claims (or groups) written one at a time, each indented as
+    the whole report's dump would indent it: as one string the report of 150,000 claims took 160 MB. `claims`
+    are the extraction report's when it was made without them (see SpooledClaims)."""
+    lists: dict[str, Iterable[BaseModel]] = {"articles": report.articles}
+    if isinstance(report, ComparisonReport):
+        lists["groups"] = report.groups
+    elif isinstance(report, ExtractionReport):
+        lists["claims"] = report.claims if claims is None else claims
+    rest = report.model_copy(update=dict.fromkeys(lists, [])).model_dump_json(indent=2)
+    for name, items in lists.items():
+        # A key of the report itself, two spaces in: the same words inside a string would have escaped quotes.
+        head, rest = rest.split(f'\n  "{name}": []', 1)
+        stream.write(f'{head}\n  "{name}": [')
+        separator = "\n"
+        for item in items:
+            # Not textwrap.indent, which also breaks lines at characters JSON leaves unescaped (U+0085, U+2028).
+            stream.write(separator + "    " + item.model_dump_json(indent=2).replace("\n", "\n    "))
+            separator = ",\n"
+        stream.write("]" if separator == "\n" else "\n  ]")
+    stream.write(rest + "\n")
 
 
 def to_csv(report: Report, *, neutralise_formulas: bool = True) -> str:

@@ -74,10 +74,18 @@ def test_interrupted_write_leaves_no_file_behind(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_spooled_claims_are_written_byte_for_byte_as_the_report_holding_them():
-    articles = [Article(id="a.txt", path="a.txt", title='He said "claims": [] twice')]
+def test_reports_written_an_item_at_a_time_are_byte_for_byte_their_whole_dump():
+    articles = [Article(id=f"{name}.txt", path=f"{name}.txt", title='He said "claims": [] twice') for name in "ab"]
+    for report in (comparison(), comparison().model_copy(update={"articles": articles, "groups": []}),
+                   ExtractionReport(claimtrack_version="test", model=MODEL, articles=articles, claims=CLAIMS)):
+        assert to_json(report) == report.model_dump_json(indent=2) + "\n"
+
+
+def test_spooled_claims_are_written_as_the_report_holding_them():
+    articles = [Article(id="a.txt", path="a.txt")]
+    line_breaks = CLAIMS[0].model_copy(update={"claim_text": "a\u2028b\x85c\rd\ne", "id": "breaks"})
     spooled = SpooledClaims()
-    for claims in ([], CLAIMS):
+    for claims in ([], [*CLAIMS, line_breaks]):
         whole = ExtractionReport(claimtrack_version="test", model=MODEL, articles=articles, claims=claims)
         header = whole.model_copy(update={"claims": []})
         spooled.extend(claims)
@@ -86,5 +94,5 @@ def test_spooled_claims_are_written_byte_for_byte_as_the_report_holding_them():
             write(whole, expected)
             write(header, streamed, claims=spooled)
             assert streamed.getvalue() == expected.getvalue()
-    assert spooled.count == len(CLAIMS)
+    assert spooled.count == len(CLAIMS) + 1
     spooled.close()
