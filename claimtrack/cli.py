@@ -115,11 +115,9 @@ def compare_cli(
     whole_page: WholePageOption = False,
 ) -> None:
     """Group the claims of all articles by what they state, with a verdict per group, conflicts first."""
-    from claimtrack.pipeline import run
-
-    report, _, loaded = _produce(lambda *arguments, **options: (run(*arguments, **options), None), paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
-                              no_cache=no_cache, jobs=jobs, whole_page=whole_page,
-                              outputs=(output_format, csv_file, json_file, raw_csv))
+    report, _, loaded = _produce(_comparison, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
+                                 no_cache=no_cache, jobs=jobs, whole_page=whole_page,
+                                 outputs=(output_format, csv_file, json_file, raw_csv))
     conflicts = sum(group.verdict == "conflict" for group in report.groups)
     if not quiet:
         claims = sum(len(group.claims) for group in report.groups)
@@ -176,10 +174,17 @@ def _produce(stage, paths: list[str], *, model: str, max_bytes: int, quiet: bool
     return report, claims, loaded
 
 
+def _comparison(paths: list[str], **options) -> tuple[ComparisonReport, None]:
+    """The comparison report, which holds its claims in its groups: nothing is spooled."""
+    from claimtrack.pipeline import run
+
+    return run(paths, **options), None
+
+
 def _spooled_extraction(paths: list[str], *, model: str, loaded: LoadResult, on_article, cache: ClaimCache | None,
                         jobs: int | None) -> tuple[ExtractionReport, SpooledClaims]:
-    """The extraction report without its claims, and the claims spooled to disk as they are made: a page of a
-    data table yields 150,000, which would take 450 MB in the report."""
+    """The extraction report without its claims, and the claims spooled to disk as they are made: a 5 MB page
+    of a data table yields 120,000, which would take about 350 MB in the report."""
     from claimtrack.export import SpooledClaims
     from claimtrack.pipeline import iter_claims
 

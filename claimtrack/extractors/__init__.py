@@ -307,7 +307,7 @@ class _ArticleReader:
         self.body = _body(article)
         self.windows = windows
         self.docs: list[Doc | None] = [None] * len(windows)
-        self.parsed = 0  # windows parsed, all from the first
+        self.parsed = 0  # how many windows, from the first, are parsed
         self.read = 0  # windows whose claims are made
         self.done = False
         self.section_ends = _section_ends(windows)
