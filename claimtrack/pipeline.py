@@ -7,7 +7,7 @@ claims are cached, never load it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from claimtrack._version import __version__
@@ -20,12 +20,15 @@ from claimtrack.models import Article, Claim, ComparisonReport, ExtractionReport
 from claimtrack.nlp import DEFAULT_MODEL, describe_model, load_pipeline
 from claimtrack.stories import story_groups
 
-ProgressCallback = Callable[[Article, list[Claim]], None]
+# Called as each article's claims are all made (or read from the cache): a progress bar's step.
+ProgressCallback = Callable[[Article], None]
 # Below this much text to parse, starting a second process costs more than it saves; and so it does when the
 # paragraphs are short (table cells, one-sentence records), for sending each parse back to this process costs
 # about as much as making it: a 0.5 MB page of table cells took 58 s in two processes against 31 s in one.
 PARALLEL_FROM_CHARACTERS = 300_000
 PARALLEL_FROM_PARAGRAPH_CHARACTERS = 200
+# New cache entries are written this many articles at a time, so that they are not all held until the end.
+CACHE_WRITE_BATCH = 500
 
 
 def extract(
@@ -41,9 +44,22 @@ def extract(
     With a `cache`, articles whose claims are stored are not parsed again, and new results are stored.
     `jobs` is the number of processes that parse; None picks one or both cores by the amount of text.
     """
+    return list(iter_claims(articles, model=model, on_article=on_article, cache=cache, jobs=jobs))
+
+
+def iter_claims(
+    articles: Iterable[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    on_article: ProgressCallback | None = None,
+    cache: ClaimCache | None = None,
+    jobs: int | None = None,
+) -> Iterator[Claim]:
+    """`extract`, a claim at a time: claims are handed on as they are made and none is kept, so that memory
+    does not grow with their number (a 5 MB page of a data table yields 120,000)."""
     articles = list(articles)
-    keys = _cache_keys(articles, model, cache)
-    return _extract(articles, keys, model=model, on_article=on_article, cache=cache, jobs=jobs)
+    return _iter_claims(articles, _cache_keys(articles, model, cache), model=model, on_article=on_article,
+                        cache=cache, jobs=jobs)
 
 
 def _cache_keys(articles: list[Article], model: str, cache: ClaimCache | None) -> list[str]:
@@ -51,32 +67,39 @@ def _cache_keys(articles: list[Article], model: str, cache: ClaimCache | None) -
     return [cache.key(article, info) for article in articles] if cache is not None else []
 
 
-def _extract(articles: list[Article], keys: list[str], *, model: str, on_article: ProgressCallback | None,
-             cache: ClaimCache | None, jobs: int | None) -> list[Claim]:
-    """`extract` with the articles' cache keys already made (hashing every text once per run is enough)."""
-    found: dict[int, list[Claim]] = {}
-    if cache is not None:
-        stored = cache.get_many(keys)
-        found = {index: stored[key] for index, key in enumerate(keys) if key in stored}
-        for index, claims in found.items():
-            if on_article is not None:
-                on_article(articles[index], claims)
-    missing = [index for index in range(len(articles)) if index not in found]
-    if missing:
-        from claimtrack.extractors import iter_extract
-
-        to_parse = [articles[index] for index in missing]
-        processes = jobs or _jobs_for(to_parse)
-        fresh: list[tuple[str, list[Claim]]] = []
-        for index, (article, claims) in zip(missing, iter_extract(to_parse, load_pipeline(model), jobs=processes)):
-            found[index] = claims
-            if cache is not None:
+def _iter_claims(articles: list[Article], keys: list[str], *, model: str, on_article: ProgressCallback | None,
+                 cache: ClaimCache | None, jobs: int | None) -> Iterator[Claim]:
+    """`iter_claims` with the articles' cache keys already made (hashing every text once per run is enough)."""
+    stored = cache.get_many(keys) if cache is not None else {}
+    to_parse = [article for index, article in enumerate(articles) if cache is None or keys[index] not in stored]
+    parsed = _parse(to_parse, model, jobs) if to_parse else iter(())
+    fresh: list[tuple[str, list[Claim]]] = []
+    for index, article in enumerate(articles):
+        if cache is not None and keys[index] in stored:
+            yield from stored.pop(keys[index])
+        else:
+            _, claims, last = next(parsed)
+            # An article read in more than one section (a page of thousands of table rows) is not stored: its
+            # claims would have to be held together, as they would again when read back.
+            if cache is not None and last:
                 fresh.append((keys[index], claims))
-            if on_article is not None:
-                on_article(article, claims)
-        if cache is not None:
-            cache.put_many(fresh)
-    return [claim for index in range(len(articles)) for claim in found[index]]
+            yield from claims
+            while not last:
+                _, claims, last = next(parsed)
+                yield from claims
+            if len(fresh) >= CACHE_WRITE_BATCH:
+                cache.put_many(fresh)
+                fresh = []
+        if on_article is not None:
+            on_article(article)
+    if cache is not None and fresh:
+        cache.put_many(fresh)
+
+
+def _parse(articles: list[Article], model: str, jobs: int | None) -> Iterator[tuple[Article, list[Claim], bool]]:
+    from claimtrack.extractors import iter_extract
+
+    return iter_extract(articles, load_pipeline(model), jobs=jobs or _jobs_for(articles))
 
 
 def _jobs_for(articles: list[Article]) -> int:
@@ -127,7 +150,8 @@ def run(
         comparison_key = cache.comparison_key(keys)
         groups = cache.get_groups(comparison_key)
     if groups is None:
-        claims = _extract(loaded.articles, keys, model=model, on_article=on_article, cache=cache, jobs=jobs)
+        claims = list(_iter_claims(loaded.articles, keys, model=model, on_article=on_article, cache=cache,
+                                   jobs=jobs))
         texts = {article.id: article.text for article in loaded.articles}
         groups = compare(claims, copies=copy_families(texts), stories=story_groups(texts))
         if cache is not None:

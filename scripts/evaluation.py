@@ -38,7 +38,8 @@ TUNING_QUOTES_FILE = "polnear_train.jsonl"
 QUANTITIES_FILE = "newsquant_dev.jsonl"
 CLUSTERS_DIR = "clusters"
 CLUSTER_SCORER = "score_clusters.py"
-DEFAULT_EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+CHECKOUT = Path(__file__).resolve().parent.parent
+DEFAULT_EVAL_DIR = CHECKOUT.parent / "shared" / "eval"
 MATCH_F1 = 0.5
 # Function words and titles, dropped before speakers are compared (the eval README's rule).
 SPEAKER_STOP_WORDS = {
@@ -334,7 +335,10 @@ def run_cluster_scorer(scorer: Path, folders: list[Path], claimtrack: Path) -> s
             (links / folder.name).symlink_to(folder.resolve(), target_is_directory=True)
         # A fresh claim cache, so the scores are this build's and the user's cache gets no eval texts; and TMPDIR,
         # so the article copies the scorer leaves in its own temporary folders go when this folder goes.
-        env = {**os.environ, "CLAIMTRACK_CACHE_DIR": str(Path(work) / "cache"), "TMPDIR": work}
+        # PYTHONPATH: the command imports this checkout's package, not the one the virtual environment was installed
+        # from (another worktree of the same repository).
+        env = {**os.environ, "CLAIMTRACK_CACHE_DIR": str(Path(work) / "cache"), "TMPDIR": work,
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(CHECKOUT), os.environ.get("PYTHONPATH")]))}
         done = subprocess.run([sys.executable, str(scorer), str(claimtrack), str(links)],
                               capture_output=True, text=True, env=env, check=False)
     if done.returncode:  # its stdout says which clusters were done before it stopped

@@ -120,7 +120,7 @@ def check(paths: list[Path], timings: dict[str, float]) -> None:
     load_pipeline()  # once, before the clock starts
     last = time.perf_counter()
 
-    def timed(article, claims) -> None:
+    def timed(article) -> None:
         nonlocal last
         now = time.perf_counter()
         timings[article.path] = timings.get(article.path, 0) + now - last
@@ -143,7 +143,8 @@ def check(paths: list[Path], timings: dict[str, float]) -> None:
 
 # Runs in a fresh process per input, so that its peak memory is its own: times loading and extraction
 # after the model is loaded, in processor seconds of it and its parsing processes (on a shared machine the
-# clock on the wall also counts other people's work), and says whether the ordinary claim was found.
+# clock on the wall also counts other people's work), and says whether the ordinary claim was found. Claims
+# are looked at as they come and not kept, as the command spools them, so that memory is the extraction's.
 _PROBE = """
 import resource, sys
 import claimtrack
@@ -155,8 +156,10 @@ def processor_seconds():
 
 load_pipeline()
 started = processor_seconds()
-claims = claimtrack.extract(claimtrack.load([sys.argv[1]]).articles)
-print(processor_seconds() - started, any(claim.claim_text == sys.argv[2] for claim in claims))
+found = False
+for claim in claimtrack.iter_claims(claimtrack.load([sys.argv[1]]).articles):
+    found |= claim.claim_text == sys.argv[2]
+print(processor_seconds() - started, found)
 """
 
 

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.compare import compare
-from claimtrack.export import to_csv, to_json, write_file_atomically
-from claimtrack.models import SCHEMA_VERSION, Claim, ComparisonReport, ExtractionReport, ModelInfo
+from claimtrack.export import SpooledClaims, to_csv, to_json, write_csv, write_file_atomically, write_json
+from claimtrack.models import SCHEMA_VERSION, Article, Claim, ComparisonReport, ExtractionReport, ModelInfo
 from conftest import FIXTURES
 
 CLAIMS = [Claim.model_validate(c) for c in json.loads((FIXTURES / "claims" / "seeds.json").read_text("utf-8"))]
@@ -72,3 +72,27 @@ def test_interrupted_write_leaves_no_file_behind(tmp_path):
     except KeyboardInterrupt:
         pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reports_written_an_item_at_a_time_are_byte_for_byte_their_whole_dump():
+    articles = [Article(id=f"{name}.txt", path=f"{name}.txt", title='He said "claims": [] twice') for name in "ab"]
+    for report in (comparison(), comparison().model_copy(update={"articles": articles, "groups": []}),
+                   ExtractionReport(claimtrack_version="test", model=MODEL, articles=articles, claims=CLAIMS)):
+        assert to_json(report) == report.model_dump_json(indent=2) + "\n"
+
+
+def test_spooled_claims_are_written_as_the_report_holding_them():
+    articles = [Article(id="a.txt", path="a.txt")]
+    line_breaks = CLAIMS[0].model_copy(update={"claim_text": "a\u2028b\x85c\rd\ne", "id": "breaks"})
+    spooled = SpooledClaims()
+    for claims in ([], [*CLAIMS, line_breaks]):
+        whole = ExtractionReport(claimtrack_version="test", model=MODEL, articles=articles, claims=claims)
+        header = whole.model_copy(update={"claims": []})
+        spooled.extend(claims)
+        for write in (write_json, write_csv):
+            expected, streamed = io.StringIO(), io.StringIO()
+            write(whole, expected)
+            write(header, streamed, claims=spooled)
+            assert streamed.getvalue() == expected.getvalue()
+    assert spooled.count == len(CLAIMS) + 1
+    spooled.close()

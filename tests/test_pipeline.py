@@ -35,8 +35,23 @@ def test_long_windows_parsed_alone_keep_their_claims_and_the_article_order(tmp_p
         paths.append(tmp_path / f"{number}.txt")
         paths[-1].write_text(text, encoding="utf-8")
     articles = claimtrack.load(paths).articles
-    claims_of = {article.id: [claim.claim_text for claim in claims]
-                 for article, claims in iter_extract(articles, load_pipeline())}
+    claims_of: dict[str, list[str]] = {}
+    for article, claims, _ in iter_extract(articles, load_pipeline()):
+        claims_of.setdefault(article.id, []).extend(claim.claim_text for claim in claims)
     assert list(claims_of) == [article.id for article in articles]
     assert claims_of[articles[0].id] == ["12 people"] and claims_of[articles[2].id] == ["15 people"]
     assert claims_of[articles[1].id] == [f"{n} homes" for n in range(2, 80)]
+
+
+@pytest.mark.model
+def test_an_article_longer_than_a_section_is_read_in_sections_with_the_same_claims(tmp_path, monkeypatch):
+    article = tmp_path / "table.txt"
+    rows = [f"Officials said {n} homes lost power. Mr Hale said she was told." for n in range(2, 40)]
+    article.write_text("\n\n".join([*rows, "John Hale, the mayor, said 12 people were hurt."]), encoding="utf-8")
+    articles = claimtrack.load([article]).articles
+    whole = list(iter_extract(articles, load_pipeline()))
+    monkeypatch.setattr("claimtrack.extractors.SECTION_CHARACTERS", 200)
+    sections = list(iter_extract(articles, load_pipeline()))
+    assert len(whole) == 1 and len(sections) > 5
+    assert [last for _, _, last in sections] == [False] * (len(sections) - 1) + [True]
+    assert [claim for _, claims, _ in sections for claim in claims] == whole[0][1]

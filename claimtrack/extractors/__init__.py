@@ -57,40 +57,36 @@ PARSED_ALONE_FROM = 500
 
 def iter_extract(
     articles: Iterable[Article], nlp: Language, *, jobs: int = 1
-) -> Iterator[tuple[Article, list[Claim]]]:
-    """Stream (article, its claims) in article order, parsing the short claim windows of consecutive articles
-    in shared batches, in `jobs` processes, and each longer one on its own in this process."""
-    pending: dict[int, tuple[Article, list[_Window], list[Doc | None]]] = {}
-    # Windows of each article still being parsed: counted, not looked for, so that an article of many
-    # windows costs the same for each.
-    unparsed: dict[int, int] = {}
+) -> Iterator[tuple[Article, list[Claim], bool]]:
+    """Stream (article, claims, whether they are its last) in article order, a section of an article at a
+    time, parsing the short claim windows of consecutive articles in shared batches, in `jobs` processes, and
+    each longer one on its own in this process. An article's claims come in one piece unless it is far longer
+    than any news article (see SECTION_CHARACTERS)."""
+    readers: dict[int, _ArticleReader] = {}
 
     def texts() -> Iterator[tuple[str, tuple[int, int]]]:
         for number, article in enumerate(articles):
-            windows = _windows_of(article)
-            docs: list[Doc | None] = [None] * len(windows)
-            pending[number] = (article, windows, docs)
-            unparsed[number] = len(windows)
-            if not windows:
+            reader = readers[number] = _ArticleReader(article, _windows_of(article))
+            if not reader.windows:
                 yield "", (number, -1)
-            for index, window in enumerate(windows):
+            for index, window in enumerate(reader.windows):
                 if len(window.text) < PARSED_ALONE_FROM:
                     yield window.text, (number, index)
                     continue
-                docs[index] = _without_vectors(nlp(window.text))
-                unparsed[number] -= 1
-                yield "", (number, -1)  # so that the article is handed on in its turn once this was its last
+                reader.add(index, _without_vectors(nlp(window.text)))
+                yield "", (number, -1)  # so that the article is read on in its turn once this was its last
 
     next_article = 0
     for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs):
         if index >= 0:
-            # An article's docs wait here until all its windows are parsed.
-            pending[number][2][index] = _without_vectors(doc)
-            unparsed[number] -= 1
-        while next_article in pending and not unparsed[next_article]:
-            del unparsed[next_article]
-            article, windows, docs = pending.pop(next_article)
-            yield article, _claims_of_article(article, windows, docs)
+            readers[number].add(index, _without_vectors(doc))
+        while next_article in readers:
+            reader = readers[next_article]
+            for claims in reader.read_parsed_sections():
+                yield reader.article, claims, reader.done
+            if not reader.done:
+                break
+            del readers[next_article]
             next_article += 1
 
 
@@ -100,7 +96,7 @@ def _without_vectors(doc: Doc) -> Doc:
     return doc
 
 
-@dataclass
+@dataclass(slots=True)
 class _Window:
     """A stretch of an article to parse: its analysis text, where it starts, the quote marks as written in
     the original, and how many sentences of the article come before it."""
@@ -184,11 +180,15 @@ class _ArticleContext:
     recent_groups: list[tuple[int, str]] = field(default_factory=list)
     people: set[str] = field(default_factory=set)  # names the parser tagged as a person's somewhere
 
+    # Every person's name the article gives so far, and the acronyms it spells out ("Korean Central News
+    # Agency (KCNA)"), from which a surname or an acronym is completed.
+    names: set[str] = field(default_factory=set)
+    acronyms: dict[str, str] = field(default_factory=dict)
+
     @classmethod
     def of(cls, docs: list[Doc], text: str) -> _ArticleContext:
+        """The context of an article of `text`, from the docs of its first section."""
         context = cls()
-        names = {_person_name(ent) for doc in docs for ent in doc.ents if ent.label_ == "PERSON"}
-        context.people = set(names)
         # Sentences without a claim are not parsed, yet often name people in full ("Russian President
         # Vladimir Putin held a call"): their capitalised runs complete a surname the parsed part lacks.
         for run in _CAPITALISED_RUN.findall(text):
@@ -199,22 +199,32 @@ class _ArticleContext:
             # Two names side by side ("Bush Cherie Blair") or a name and an organisation ("Kilroy-Silk
             # Party") make longer runs; a three-word name has a short middle ("Kim Jong Un").
             if len(words) == 2 or len(words) == 3 and len(words[1]) <= 4:
-                names.add(" ".join(words))
-        for name in sorted(names, key=lambda name: (-len(name.split()), name)):
-            for word in name.split():
-                context.full_names.setdefault(word.casefold(), name)
-        for doc in docs:
-            for ent in doc.ents:
-                # "Korean Central News Agency (KCNA)" lets a later "KCNA" be named in full.
-                if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" and \
-                        doc[ent.end + 2].text == ")" and doc[ent.end + 1].is_upper:
-                    context.full_names.setdefault(doc[ent.end + 1].text.casefold(), _person_name(ent))
+                context.names.add(" ".join(words))
+        context.learn_names(docs)
         # "Mrs Dale" anywhere in the article, parsed or not, names a woman whom a later "she" can be.
         for match in _TITLED_NAME.finditer(text):
             title, name = match.groups()
             gender = "male" if title.casefold() in MALE_WORDS else "female"
             context.note_person(match.start(), context.full_name(name), gender)
         return context
+
+    def learn_names(self, docs: list[Doc]) -> None:
+        """Add the people `docs` name and the acronyms they spell out to those that complete a name."""
+        people = {_person_name(ent) for doc in docs for ent in doc.ents if ent.label_ == "PERSON"}
+        self.people.update(people)
+        self.names.update(people)
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" and \
+                        doc[ent.end + 2].text == ")" and doc[ent.end + 1].is_upper:
+                    self.acronyms.setdefault(doc[ent.end + 1].text.casefold(), _person_name(ent))
+        # Rebuilt, not added to: a longer name read later takes a word over from a shorter one.
+        self.full_names = {}
+        for name in sorted(self.names, key=lambda name: (-len(name.split()), name)):
+            for word in name.split():
+                self.full_names.setdefault(word.casefold(), name)
+        for acronym, name in self.acronyms.items():
+            self.full_names.setdefault(acronym, name)
 
     def full_name(self, name: str) -> str:
         words = [w for w in name.split() if w.casefold() not in TITLES]
@@ -307,16 +317,68 @@ def _person_name(entity: Span) -> str:
     return " ".join(words)
 
 
-def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]) -> list[Claim]:
-    body = _body(article)
-    context = _ArticleContext.of(docs, body.text.text)
-    claims: list[Claim] = []
-    seen: set[tuple[str, str, str]] = set()
-    continuing: list[Link] = []
-    continuing_at = 0
-    for number, window in enumerate(windows):
-        # Each doc is let go once read: the docs of a page of thousands of table cells outweigh its claims.
-        doc, docs[number] = docs[number], None
+# An article's docs are read a section at a time and let go once read, so that memory holds one section's
+# docs, not an article's: the docs of a page of a data table (a claim in each of 120,000 rows) took 550 MB. The
+# names that complete a surname ("Putin" -> "Vladimir Putin") are gathered from a whole section before its
+# first claim is made, so an article shorter than a section (every news article: the longest of the 2,225 BBC
+# ones has 25,000 characters) reads exactly as if whole; in a longer one a name completes the surnames of its
+# own section and of those after it.
+SECTION_CHARACTERS = 100_000
+
+
+class _ArticleReader:
+    """One article's claims, made a section of windows at a time as their docs are parsed."""
+
+    def __init__(self, article: Article, windows: list[_Window]) -> None:
+        self.article = article
+        self.body = _body(article)
+        self.windows = windows
+        self.docs: list[Doc | None] = [None] * len(windows)
+        self.parsed = 0  # how many windows, from the first, are parsed
+        self.read = 0  # windows whose claims are made
+        self.done = False
+        self.section_ends = _section_ends(windows)
+        self.context: _ArticleContext | None = None
+        self.seen: set[tuple[str, str, str]] = set()
+        self.continuing: list[Link] = []
+        self.continuing_at = 0
+
+    def add(self, index: int, doc: Doc) -> None:
+        self.docs[index] = doc
+        while self.parsed < len(self.docs) and self.docs[self.parsed] is not None:
+            self.parsed += 1
+
+    def read_parsed_sections(self) -> Iterator[list[Claim]]:
+        """The claims of each next section whose windows are all parsed; `done` once the last is read."""
+        while not self.done and self.parsed >= self.section_ends[0]:
+            end = self.section_ends.pop(0)
+            claims = self._read(end)
+            self.done = not self.section_ends
+            yield claims
+
+    def _read(self, end: int) -> list[Claim]:
+        section = self.docs[self.read:end]
+        if self.context is None:
+            self.context = _ArticleContext.of(section, self.body.text.text)
+        else:
+            self.context.learn_names(section)
+        del section  # each doc is let go once read
+        claims: list[Claim] = []
+        for number in range(self.read, end):
+            doc, self.docs[number] = self.docs[number], None
+            claims.extend(self._claims_of_window(number, doc))
+        self.read = end
+        unique = []
+        for claim in sorted(claims, key=lambda c: (c.start, c.end, c.kind)):
+            key = (claim.kind, claim.claim_text, claim.sentence)
+            if key not in self.seen:
+                self.seen.add(key)
+                unique.append(claim)
+        return unique
+
+    def _claims_of_window(self, number: int, doc: Doc) -> Iterator[Claim]:
+        article, body, context, windows = self.article, self.body, self.context, self.windows
+        window = windows[number]
         offset = window.offset
         sentence_index = {sent.start: window.first_sentence + i for i, sent in enumerate(sentences(doc))}
         paired = pair_quote_marks(doc_text(doc), window.marks)
@@ -325,25 +387,31 @@ def _claims_of_article(article: Article, windows: list[_Window], docs: list[Doc]
         # Where each quote's speaker is read: a paragraph that opens with an unattributed quote continues the
         # last speaker quoted, whose "he" means whom it meant there, not whoever was named since.
         resolved_at = [offset + quote.start for quote in quotes]
-        if quotes and not quotes[0].chain and paired.quotes and paired.quotes[0].opens_paragraph and continuing:
-            quotes[0].chain, resolved_at[0] = continuing, continuing_at
-        continuing, continuing_at = (quotes[-1].chain, resolved_at[-1]) if quotes else ([], 0)
+        if quotes and not quotes[0].chain and paired.quotes and paired.quotes[0].opens_paragraph and self.continuing:
+            quotes[0].chain, resolved_at[0] = self.continuing, self.continuing_at
+        self.continuing, self.continuing_at = (quotes[-1].chain, resolved_at[-1]) if quotes else ([], 0)
         if paired.open_at_end and quotes and number + 1 < len(windows) and windows[number + 1].text.startswith('"'):
             # Not unbalanced: a quote running on into a paragraph that opens with a quote mark.
             quotes[-1].unbalanced = False
         for quote, position in zip(quotes, resolved_at):
-            claims.append(_quote_claim(article, body, offset, doc, quote, position, context, sentence_index))
+            yield _quote_claim(article, body, offset, doc, quote, position, context, sentence_index)
         for quantity in find_quantities(doc):
             enclosing = next((q for q in quotes if q.start <= quantity.start and quantity.end <= q.end), None)
-            claims.append(_quantity_claim(article, body, offset, doc, quantity, enclosing, context,
-                                          sentence_index))
-    unique = []
-    for claim in sorted(claims, key=lambda c: (c.start, c.end, c.kind)):
-        key = (claim.kind, claim.claim_text, claim.sentence)
-        if key not in seen:
-            seen.add(key)
-            unique.append(claim)
-    return unique
+            yield _quantity_claim(article, body, offset, doc, quantity, enclosing, context, sentence_index)
+
+
+def _section_ends(windows: list[_Window]) -> list[int]:
+    """Where each section of `windows` ends: after SECTION_CHARACTERS of text or more, and at the last; one
+    empty section for an article without windows."""
+    ends, characters = [], 0
+    for number, window in enumerate(windows):
+        characters += len(window.text)
+        if characters >= SECTION_CHARACTERS:
+            ends.append(number + 1)
+            characters = 0
+    if not ends or ends[-1] < len(windows):
+        ends.append(len(windows))
+    return ends
 
 
 def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: QuoteFinding, resolved_at: int,
