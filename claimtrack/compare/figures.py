@@ -230,7 +230,7 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
         evidence += [(fa.places, fb.places), (fa.holder, fb.holder)]
     one_sided = any(bool(x) != bool(y) for x, y in evidence)
     return one_sided or _apart(fa.places, fb.places, _places_overlap) or _apart(fa.dates, fb.dates) or \
-        {fa.modality, fb.modality} - ESTIMATES or \
+        bool({fa.modality, fb.modality} - ESTIMATES) or \
         a.currency != b.currency  # the same sum in two currencies: no rate to hold them against
 
 
@@ -349,7 +349,7 @@ def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
     if a.currency != b.currency:
         return True
     (a_low, a_high), (b_low, b_high) = _scoped(a, b), _scoped(b, a)
-    if a.claim.unit != b.claim.unit:
+    if a.unit == "km" and a.claim.unit != b.claim.unit:
         # One of two lengths in two units is mostly the other converted and rounded: 40 feet for 12 metres.
         a_low, a_high = a_low * (1 - CONVERSION_ROUNDING), a_high * (1 + CONVERSION_ROUNDING)
     return a_low <= b_high and b_low <= a_high

@@ -609,6 +609,7 @@ def _of_the(doc: Doc, last: int) -> bool:
 
 
 def _apposed_age(doc: Doc, first: int, attribute: str | None) -> bool:
+    """An age written between commas after a name: "Reeve, 58,"."""
     return attribute == "age" and first > 0 and doc[first - 1].text == ","
 
 
