@@ -16,7 +16,7 @@ import numpy
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, QuoteSpan, find_quotes, pair_quote_marks
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
-from claimtrack.extractors.tokens import doc_text, entity_of, is_name_glue, sentence_of, sentences
+from claimtrack.extractors.tokens import doc_text, entity_of, entity_text, is_name_glue, sentence_of, sentences
 from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.lexicon import FEMALE_WORDS, MALE_WORDS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDERS
 from claimtrack.models import Article, Claim
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 INNER_CUES = {"citing", "quoting"}
+# Labels of a name apposed to a speaker's role that cannot be who speaks: a place, a nationality, a date.
+_NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME"}
 TITLES = {
     "president", "mr", "mrs", "ms", "dr", "prime", "minister", "leader", "sen", "senator", "gov", "governor",
     "rep", "secretary", "chancellor", "king", "queen", "prince", "general", "gen", "sir", "lord", "dame",
@@ -501,9 +503,12 @@ def _resolve(link: Link, position: int, context: _ArticleContext) -> str:
         return context.referent(link.who, position) or link.who
     subject: Token | None = link.subject
     if subject is not None and subject.pos_ == "NOUN":
-        # "the governor of the province, Abdolreza Sheikholeslami, told …": the person, not the role.
-        subject = next((child for child in subject.children if child.dep_ == "appos" and
-                        child.ent_type_ == "PERSON"), subject)
+        # "the governor of the province, Abdolreza Sheikholeslami, told …": the person, not the role, whatever
+        # label the small model gives the name ("the company spokeswoman, Lena Fors," comes tagged ORG).
+        named = next((child for child in subject.children if child.dep_ == "appos" and (
+            child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and child.ent_type_ not in _NOT_SPEAKERS)), None)
+        if named is not None:
+            return context.full_name(_person_name(entity_of(named)) if named.ent_type_ else entity_text(named))
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
         name = _person_name(entity_of(subject))
         if subject.ent_type_ == "PERSON" or name in link.who:
