@@ -18,7 +18,6 @@ from datetime import date, datetime, timedelta, timezone
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
-    ACTION_NOUNS,
     DURATION_UNITS,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
@@ -154,10 +153,7 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
         return None
     same_event = _same_event(a, b)
     # One person has one age: the holder fixes the slot of such attributes; a company has many amounts.
-    # A thing has one length ("a 10-metre dhow"), but each shot or journey its own: "a 25-yard shot" and "a
-    # 20-yard shot" are two shots.
-    same_holder = bool(fa.holder and fb.holder) and not other_parties and fa.attribute in HOLDER_ATTRIBUTES and \
-        not (fa.attribute == "length" and fa.holder in ACTION_NOUNS)
+    same_holder = bool(fa.holder and fb.holder) and not other_parties and fa.attribute in HOLDER_ATTRIBUTES
     identified = same_event or same_holder or story_attribute
     if a.measure and b.measure and a.measure != b.measure:
         # "23 raiders captured" and "23 pirates captured": another word for what may be the same thing,
@@ -223,7 +219,7 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
     # A person has one age and a boat one length wherever the clause places them ("Ortega, 45, a congressman
     # from Arizona", "the boat that sank off Brest was 20 metres long").
     own = fa.attribute in OWN_ATTRIBUTES and fa.attribute == fb.attribute and \
-        bool(fa.holder and fb.holder) and _same_holder(fa.holder, fb.holder) and fa.holder not in ACTION_NOUNS
+        bool(fa.holder and fb.holder) and _same_holder(fa.holder, fb.holder)
     if not (fa.attribute in STORY_ATTRIBUTES and fa.attribute == fb.attribute or own):
         # A quake has one magnitude and an island one population, wherever the clause names it; another
         # place's, or an earlier quake's, comes with its own name or year.

@@ -30,7 +30,7 @@ MOSTLY_SHARED = 0.5
 # Words in a row that one speaker's two quotes must share to be one statement reworded.
 SPEAKER_RUN = 6
 # Letters a word needs to count as content, not as the grammar any two sentences share.
-CONTENT_WORD = 3
+CONTENT_WORD_LETTERS = 4
 MEMBERS_CHECKED = 32
 _TOKEN = re.compile(r"\w+")
 _WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
@@ -126,7 +126,7 @@ def _words_beside(words: list[str], runs: frozenset[tuple[str, ...]]) -> set[str
         if tuple(words[start: start + SPEAKER_RUN]) in runs:
             covered.update(range(start, start + SPEAKER_RUN))
     # Words of four letters or more: "i", "was", "the" are kept by any two sentences of one speaker.
-    return {w for i, w in enumerate(words) if i not in covered and len(w) > CONTENT_WORD and w not in FUNCTION_WORDS}
+    return {w for i, w in enumerate(words) if i not in covered and len(w) >= CONTENT_WORD_LETTERS and w not in FUNCTION_WORDS}
 
 
 def _shared_share(shorter: QuoteFacts, longer: QuoteFacts) -> float:

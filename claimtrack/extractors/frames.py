@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text
 from claimtrack.lexicon import (
+    ACTION_NOUNS,
     ADDITIONAL_WORDS,
     AGE_WORDS,
     ANAPHORIC_NOUNS,
@@ -209,19 +210,21 @@ def _noun_of_a_converted_sum(doc: Doc, last: int, unit: str) -> Token | None:
 
 def _sized_thing(doc: Doc, last: int) -> str | None:
     """The thing a length is the size of: "a 10-metre dhow", "a 30-foot boat", "the 500m-long tunnel", "the
-    bridge is 300 metres long" (a length, not a distance from anywhere)."""
+    bridge is 300 metres long" (a length, not a distance from anywhere). A shot or a journey is no such thing:
+    each has a length of its own ("a 25-yard shot" and "a 20-yard shot" are two shots)."""
     unit = next((t for t in doc[last: last + 3] if t.lower_ in KILOMETRES), None)
     if unit is None:
         return None
-    if unit.dep_ == "compound" and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
-        return _lemma(unit.head)
+    thing = None
     size = unit.head
-    if unit.dep_ != "npadvmod" or size.lower_ not in LENGTH_ADJECTIVES:
-        return None
-    if size.dep_ == "amod" and size.head.pos_ == "NOUN":
-        return _lemma(size.head)
-    subject = next((c for c in size.head.children if c.dep_ == "nsubj"), None) if size.dep_ == "acomp" else None
-    return _lemma(subject) if subject is not None and subject.pos_ == "NOUN" else None
+    if unit.dep_ == "compound" and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+        thing = unit.head
+    elif unit.dep_ == "npadvmod" and size.lower_ in LENGTH_ADJECTIVES and size.dep_ == "amod" and \
+            size.head.pos_ == "NOUN":
+        thing = size.head
+    elif unit.dep_ == "npadvmod" and size.lower_ in LENGTH_ADJECTIVES and size.dep_ == "acomp":
+        thing = next((c for c in size.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return _lemma(thing) if thing is not None and _lemma(thing) not in ACTION_NOUNS else None
 
 
 def _does(anchor: Token, verb: Token) -> bool:
