@@ -134,6 +134,10 @@ CURRENCY_NAMES = frozenset(CURRENCY_WORDS) | {"real"}
 SILENT_EDITS = frozenset({"the", "a", "an", "that"})
 # Nouns that tally an event: their compound names what happened ("death toll", "injury count").
 TALLY_NOUNS = frozenset({"toll", "count", "tally", "number", "total", "figure"})
+# Nouns that gather what a figure counts, so that what happens to them happens to those counted: "a group of
+# 20 protesters was arrested", "a total of 23 pirates were captured", "the death toll of 10 rose".
+COUNTING_NOUNS = TALLY_NOUNS | CROWD_NOUNS | frozenset({"group", "band", "gang", "team", "batch", "handful",
+                                                        "party", "convoy", "crew"})
 MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
 DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 # "Qeshm has 120,000 people", "is home to", "lives": a place's population.

@@ -114,6 +114,8 @@ def figure_keys(fact: FigureFacts) -> list[object]:
         keys.append((unit, "event", fact.event))
     if frame.holder:
         keys += [(unit, "holder", word) for word in _holder_words(frame.holder)]
+    if fact.currency is not None:
+        keys.append((unit, "sum", fact.currency, fact.claim.low, fact.claim.high))
     keys.append((unit, "sentence", fact.claim.sentence))  # the same sentence carried by another article
     return keys
 
@@ -158,7 +160,7 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     if a.measure and b.measure and a.measure != b.measure:
         # "23 raiders captured" and "23 pirates captured": another word for what may be the same thing,
         # which only the same value can confirm.
-        return "weak" if identified else None
+        return "weak" if identified or a.unit == "money" and (_unit_only(a) or _unit_only(b)) else None
     if not (a.measure and b.measure):
         if not identified:
             # A bare number ("two", "43") joins only by what happened to it or whose it is.
@@ -301,6 +303,8 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
         if basis is None or _second_value(fact, member):
             return None
         if fact.measure and member.measure and fact.measure != member.measure and not _same_value(fact, member):
+            if fact.currency != member.currency:
+                continue  # a conversion beside the sum can neither confirm nor refute another word for it
             return None  # another word for the counted thing: only the very same value confirms it
         restated = _restates(fact, member)
         weak_objections += basis == "weak" and not restated

@@ -14,6 +14,7 @@ from claimtrack.lexicon import (
     AGE_WORDS,
     ANAPHORIC_NOUNS,
     CHANGE_WORDS,
+    COUNTING_NOUNS,
     CROWD_NOUNS,
     CUMULATIVE_PHRASES,
     CURRENCY_NAMES,
@@ -60,6 +61,9 @@ _NAMED_HOLDERS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _HYPHENS = {"-", "‐", "‑", "–"}
+# The prepositions a price or a valuation is given with.
+PRICE_PREPOSITIONS = {"for", "at"}
+NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
@@ -70,7 +74,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     head = doc[counted[-1]] if counted else _noun_of_a_converted_sum(doc, last, unit)
     measure, partitive = _measure(head, unit)
     role_gives_way = _role_gives_way(head, verb)
-    carriers = _event_carriers(anchor, head, verb, role_gives_way)
+    walked, acting_verb = _path_to_verb(anchor, head, verb, range(first, last + 1))
+    carriers = _event_carriers(head, acting_verb, role_gives_way, walked)
     # "Three of the injured remain in hospital": the casualty word names the group counted from, and what
     # happened to those counted is what the clause says of them.
     casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way and \
@@ -82,7 +87,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     event_token = next((t for t in carriers if _event_lemma(t) in EVENT_CLASS_OF), None)
     # A reporting verb ("police said 12") says who vouches for a figure, not what happened to it.
     event = _event_lemma(event_token) if event_token is not None else (
-        _event_lemma(verb) if verb is not None and _lemma(verb) not in REPORTING_VERBS else None)
+        _event_lemma(acting_verb) if acting_verb is not None and _lemma(acting_verb) not in REPORTING_VERBS else None)
     if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
         measure = _subject_measure(verb, anchor)
     elif measure is None and not partitive and unit == "count" and verb is not None and \
@@ -242,7 +247,7 @@ def _casualty_word(doc: Doc, last: int, head: Token | None) -> Token | None:
     return word if word is not None and word.lower_ in PEOPLE_BY_EVENT and word.lower_ in EVENT_CLASS_OF else None
 
 
-def _event_carriers(anchor: Token, head: Token | None, verb: Token | None, role_gives_way: bool) -> list[Token]:
+def _event_carriers(head: Token | None, verb: Token | None, role_gives_way: bool, walked: list[Token]) -> list[Token]:
     """Tokens that may say what happened, nearest first: the counted noun and its modifiers ("injured
     people", "deaths"), the words between the figure and its verb, the verb, and for a level ("the death
     toll rose to 10") the verb's subject."""
@@ -255,12 +260,7 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None, role_
         # rifles" were not an assault, "murder charges" killed no one.
         carriers += [head, *(c for c in head.children if c.dep_ in ("amod", "acl") or
                              c.dep_ == "compound" and _lemma(head) in TALLY_NOUNS)]
-    token = anchor
-    for _ in range(VERB_WALK):
-        if token.head.i == token.i or (verb is not None and token.i == verb.i):
-            break
-        token = token.head
-        carriers.append(token)
+    carriers += walked
     if verb is not None:
         carriers.append(verb)
         carriers += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr") and c.pos_ in ("ADJ", "NOUN")]
@@ -283,6 +283,31 @@ def _event_carriers(anchor: Token, head: Token | None, verb: Token | None, role_
     if role_gives_way:
         carriers = [t for t in carriers if t.i != head.i]
     return carriers
+
+
+def _path_to_verb(anchor: Token, head: Token | None, verb: Token | None,
+                  own: range) -> tuple[list[Token], Token | None]:
+    """The tokens from the figure up to its verb, and the verb when what it does happens to the figure. Not
+    when the figure's phrase hangs from another noun, where the walk ends: in "budget cuts demanded in
+    exchange for a €40bn loan" or "a condition of a €40bn package" the loan was not demanded; in "the families
+    of 3 victims sued" no victim sued. A group the figure counts passes the verb on ("a group of 20
+    protesters was arrested", "a total of 23 pirates were captured"), as the figure's own words do
+    ("hundreds of people"). A price given to the verb's object ("bought its rival for $11bn", "valued the
+    unit at $2bn") is the verb's, however the parser attached it."""
+    walked: list[Token] = []
+    token = anchor
+    for _ in range(VERB_WALK):
+        if token.head.i == token.i or (verb is not None and token.i == verb.i):
+            break
+        below, token = token, token.head
+        walked.append(token)
+        priced_object = token.dep_ == "dobj" and below.dep_ == "prep" and below.lower_ in PRICE_PREPOSITIONS
+        # A conversion hangs from the sum it converts ("$11bn (£6.2bn)"), which is no other thing.
+        another_figure = token.like_num or token.ent_type_ in NUMERIC_ENTITIES
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in own and (head is None or token.i != head.i) and \
+                _lemma(token) not in COUNTING_NOUNS and not priced_object and not another_figure:
+            return walked, None
+    return walked, verb
 
 
 def _role_gives_way(head: Token | None, verb: Token | None) -> bool:
