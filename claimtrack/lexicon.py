@@ -95,6 +95,15 @@ FUNCTION_WORDS = frozenset({
     "minister", "prime", "leader", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
     "statement", "said", "says",
 })
+# Words of four letters or more that any two sentences of one speaker share, whatever they are about.
+GRAMMAR_WORDS = frozenset({
+    "will", "would", "could", "should", "must", "have", "been", "being", "were", "with", "from", "this", "that",
+    "these", "those", "they", "them", "their", "there", "here", "what", "which", "when", "where", "while",
+    "about", "into", "over", "than", "then", "also", "just", "very", "more", "most", "some", "such", "only",
+    "other", "because", "make", "made", "like", "want", "going", "think", "know", "does", "doing", "done",
+    "your", "ours", "every", "many", "much", "even", "still", "really", "things", "thing", "people", "time",
+    "today", "year", "years", "after", "before", "again", "need", "back", "well", "good", "great",
+})
 # Verbs whose subject is the thing a sum prices ("the console sells for $150").
 PRICE_VERBS = frozenset({"cost", "sell", "value", "price", "fetch", "retail"})
 # Currencies named after a figure ("40 billion yen", "9.5bn kronor"), in the forms news copy writes. A name

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimtrack.compare.grouping import group_id
-from claimtrack.lexicon import FUNCTION_WORDS, PERSONAL_PRONOUNS, SILENT_EDITS
+from claimtrack.lexicon import FUNCTION_WORDS, GRAMMAR_WORDS, PERSONAL_PRONOUNS, SILENT_EDITS
 from claimtrack.models import Claim, ClaimGroup
 
 MIN_SHARED_RUN = 4
@@ -31,6 +31,11 @@ MOSTLY_SHARED = 0.5
 SPEAKER_RUN = 6
 # Letters a word needs to count as content, not as the grammar any two sentences share.
 CONTENT_WORD_LETTERS = 4
+# A paraphrase of one speaker's statement keeps this share of the shorter quote's content words, and at
+# least this many of them.
+SHARED_CONTENT = 0.6
+SHARED_CONTENT_WORDS = 4
+STEM_LETTERS = 5
 MEMBERS_CHECKED = 32
 _TOKEN = re.compile(r"\w+")
 _WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
@@ -56,6 +61,7 @@ class QuoteFacts:
     padded: str  # " a b c ": whole-word containment by substring search
     runs: frozenset[tuple[str, ...]]  # every MIN_SHARED_RUN words in a row
     long_runs: frozenset[tuple[str, ...]]  # every LONG_SHARED_RUN words in a row
+    content: frozenset[str]  # the content words, each cut to its first STEM_LETTERS letters
 
     @classmethod
     def of(cls, claim: Claim, voice: str) -> QuoteFacts:
@@ -63,8 +69,11 @@ class QuoteFacts:
         # "he" and "she" name nobody until resolved; the resolved name is in `speaker`.
         speaker_words = frozenset(w for w in _normalise(speaker) if w not in FUNCTION_WORDS | PERSONAL_PRONOUNS)
         words = _normalise(claim.claim_text)
+        # "expected" and "expect", "tsunamis" and "tsunami": a word's first letters carry its meaning.
+        content = frozenset(w[:STEM_LETTERS] for w in words
+                            if len(w) >= CONTENT_WORD_LETTERS and w not in FUNCTION_WORDS | GRAMMAR_WORDS)
         return cls(claim, voice, words, speaker_words, f" {' '.join(words)} ", _runs(words, MIN_SHARED_RUN),
-                   _runs(words, LONG_SHARED_RUN))
+                   _runs(words, LONG_SHARED_RUN), content)
 
 
 def _runs(words: list[str], length: int) -> frozenset[tuple[str, ...]]:
@@ -79,6 +88,8 @@ def quote_keys(fact: QuoteFacts) -> list[object]:
     plain = [word in FUNCTION_WORDS for word in words]
     keys = {("run", run) for run, a, b, c in zip(zip(words, words[1:], words[2:]), plain, plain[1:], plain[2:])
             if not (a and b and c)}
+    # One speaker's statement paraphrased may share no three words in a row with its other wording.
+    keys |= {("speaker", word) for word in fact.speaker_words}
     return sorted(keys) or [("short", tuple(words))]
 
 
@@ -94,6 +105,8 @@ def same_quote(a: QuoteFacts, b: QuoteFacts) -> bool:
     if shorter.padded in longer.padded:
         # "We will rebuild" inside "We will rebuild every home": an excerpt.
         return len(shorter.words) >= 2 and same_speaker or len(shorter.words) >= MIN_SHARED_RUN
+    if same_speaker and _same_content(a, b):
+        return True
     if a.runs.isdisjoint(b.runs):
         return same_speaker and len(a.words) <= len(b.words) * 2 and len(b.words) <= len(a.words) * 2 and \
             fuzz.token_sort_ratio(a.padded, b.padded) >= REWORDING_SIMILARITY
@@ -106,6 +119,14 @@ def same_quote(a: QuoteFacts, b: QuoteFacts) -> bool:
     # "This is a sad day for ..." and "This is a sad time for ...": one utterance, a word changed.
     return mostly_shared and not a.long_runs.isdisjoint(b.long_runs) or \
         fuzz.ratio(a.padded, b.padded) >= ONE_WORDING_CHANGED
+
+
+def _same_content(a: QuoteFacts, b: QuoteFacts) -> bool:
+    """One speaker's statement translated or paraphrased by two outlets keeps its content words, in other
+    forms and another order ("the bay is too shallow for a flood wave, we expect none" and "because the bay
+    is so shallow, no flood wave is expected"): most of the shorter quote's content words, and several."""
+    shared = a.content & b.content
+    return len(shared) >= SHARED_CONTENT_WORDS and len(shared) >= SHARED_CONTENT * min(len(a.content), len(b.content))
 
 
 def _reworded_around_a_run(a: list[str], b: list[str]) -> bool:
