@@ -49,6 +49,11 @@ PERSON_NOUNS = frozenset({
     "individual", "bystander", "customer", "patron", "clubgoer", "other", "colleague", "guest", "passenger",
     "staff", "inhabitant",
 })
+# Nouns for one person, whose age a copula may give: "the gunman was 19".
+INDIVIDUAL_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "teenager", "suspect", "gunman", "shooter", "victim", "officer", "deputy",
+    "driver", "student", "father", "mother", "son", "daughter", "husband", "wife", "pilot", "soldier",
+})
 # Nouns and verbs of one purchase: "Norbank's £3.6bn purchase" is the sum it agreed to buy for, or pays.
 # (A loan or a tax bill is paid too, but names a sum of its own: "a $900m loan" is no purchase price.)
 PURCHASE_WORDS = frozenset({"buy", "purchase", "acquisition", "acquire", "takeover", "pay"})
@@ -94,6 +99,19 @@ FUNCTION_WORDS = frozenset({
     "this", "these", "those", "its", "their", "his", "her", "our", "mr", "mrs", "ms", "dr", "president",
     "minister", "prime", "leader", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
     "statement", "said", "says",
+})
+# Words that make a name an organisation's or a building's, though the small model tags many people's names
+# as one or the other.
+ORGANISATION_WORDS = frozenset({
+    "corp", "corporation", "inc", "ltd", "limited", "plc", "llc", "co", "company", "group", "holdings", "bank",
+    "fund", "trust", "association", "union", "council", "club", "united", "city", "fc", "party", "university",
+    "college", "school", "institute", "agency", "ministry", "department", "office", "police", "army", "navy",
+    "force", "forces", "committee", "commission", "court", "board", "foundation", "society", "airlines",
+    "airways", "motors", "industries", "international", "news", "times", "post", "journal", "press", "media",
+    "network", "service", "services", "systems", "technologies", "partners", "capital", "energy", "house",
+    "centre", "center", "hospital", "church", "team", "league", "federation", "organisation", "organization",
+    "bridge", "airport", "street", "road", "avenue", "tower", "stadium", "hall", "station", "park", "square",
+    "building", "mall", "hotel", "prison", "jail", "museum", "theatre", "theater", "arena", "library",
 })
 # Words of four letters or more that any two sentences of one speaker share, whatever they are about.
 GRAMMAR_WORDS = frozenset({

@@ -90,6 +90,9 @@ class FigureFacts:
         if frame.measure == "nautical miles" or (unit == "count" and _is_duration(frame.measure or "")):
             unit = frame.measure  # "a 15-year employee" counts years, as "15 years" does
         unit = MEASURE_SYNONYMS.get(unit, unit)
+        if frame.attribute == "age":
+            # "Giddens, 44", "44-year-old Lamar Giddens" and "aged 44" give one age, in years.
+            measure, unit = "age", "years"
         currency = unit.split(":", 1)[1] if unit.startswith("money:") else None
         if currency is not None:
             unit = "money"
@@ -144,12 +147,13 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     eventless = story_attribute or fa.attribute == fb.attribute and fa.attribute in ("distance", "length")
     if (events_differ and not eventless) or _differ(fa.attribute, fb.attribute):
         return None
-    # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients. A payment names any of
-    # its parties as the subject, though ("Rosneft bought the unit for $9.3bn", "the unit was sold for
-    # $9.4bn", "Baikal paid $9.4bn"): other parties keep the match weak, so only the same sum meets.
+    # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients. A sum paid names any
+    # of its parties as the subject, though ("Rosneft bought the unit for $9.3bn", "the unit was sold for
+    # $9.4bn", "Baikal paid $9.4bn"): other parties keep the match weak, so only the same sum meets. Things
+    # bought are the buyer's: "Wren Air may buy 6 more jets" and "Skylane is to buy 6 jets" are two orders.
     other_parties = fa.holder and fb.holder and not _same_holder(fa.holder, fb.holder) or \
         fa.agent and fb.agent and not _same_holder(fa.agent, fb.agent)
-    if other_parties and not a.event == b.event == PAID:
+    if other_parties and not (a.event == b.event == PAID and a.unit == "money"):
         return None
     if _apart(fa.years, fb.years):
         return None
@@ -196,7 +200,8 @@ def _is_duration(unit: str) -> bool:
 
 
 def _unit_only(fact: FigureFacts) -> bool:
-    return fact.measure in (fact.unit, "money")
+    # A count's measure is always its noun: "48 counts" of an indictment count counts.
+    return fact.unit != "count" and fact.measure in (fact.unit, "money")
 
 
 def _modalities_apart(a: str, b: str) -> bool:
@@ -461,7 +466,9 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
     elif len(voices) == 1:
         where = articles[0] if len(articles) == 1 else f"one copy carried by {', '.join(articles)}"
         verdict, reason = "single-source", f"only in {where}: {_listing(members)}"
-    elif len({(c.low, c.high, c.unit, c.approximator in ("lower_bound", "upper_bound")) for c in claims}) == 1:
+    elif len({(m.claim.low, m.claim.high, m.unit, m.currency, m.claim.approximator in ("lower_bound", "upper_bound"))
+              for m in members}) == 1:
+        # In the unit compared: "Reyes, 25" and "a 25-year-old" give one age.
         verdict, reason = "agree", f"same figure: {_listing(members)}"
     else:
         verdict, reason = "compatible", f"figures overlap: {_listing(members)}"

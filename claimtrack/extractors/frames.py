@@ -23,6 +23,7 @@ from claimtrack.lexicon import (
     ESTIMATING_VERBS,
     EVENT_CLASS_OF,
     EXPECTATION_WORDS,
+    INDIVIDUAL_NOUNS,
     KILOMETRES,
     LENGTH_ADJECTIVES,
     LEVEL_VERBS,
@@ -31,6 +32,7 @@ from claimtrack.lexicon import (
     MEASURE_SYNONYMS,
     MONTH_NAMES,
     NOT_EVENT_VERBS,
+    ORGANISATION_WORDS,
     PART_WORDS,
     PEOPLE_BY_EVENT,
     PEOPLE_VERBS,
@@ -78,13 +80,15 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     carriers = _event_carriers(head, acting_verb, role_gives_way, walked)
     # "Three of the injured remain in hospital": the casualty word names the group counted from, and what
     # happened to those counted is what the clause says of them.
-    casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way and \
-        not _of_the(doc, last) else None
-    if casualty is not None:
+    casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way else None
+    if casualty is not None and counts_out_of_a_group(doc, last):
+        measure, carriers = "people", [t for t in carriers if t.i != casualty.i]
+    elif casualty is not None:
         # "2 dead, 1 wounded", "80 hurt": people, and the word says what happened to them, whatever the
         # headline's verb ("Quake kills 10; 80 hurt").
         measure, carriers = "people", [casualty]
-    event_token = next((t for t in carriers if _event_lemma(t) in EVENT_CLASS_OF), None)
+    # A name says who, never what happened: "Darnell Price, 27" was not paid.
+    event_token = next((t for t in carriers if _event_lemma(t) in EVENT_CLASS_OF and t.pos_ != "PROPN"), None)
     # A reporting verb ("police said 12") says who vouches for a figure, not what happened to it.
     event = _event_lemma(event_token) if event_token is not None else (
         _event_lemma(acting_verb) if acting_verb is not None and _lemma(acting_verb) not in REPORTING_VERBS else None)
@@ -128,6 +132,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
             # It locates something ("cut off Brenna, 500 km east of Ostrava"): the clause's verb, whatever
             # it does, does not change the distance.
             scope = "total"
+    apposed_age = _apposed_age(doc, first, attribute)
     return Frame(
         measure=measure,
         qualifiers=_qualifiers(doc, counted),
@@ -138,14 +143,17 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         attribute=attribute,
         # A name the small model took for a place ("identified as Marcus Dale, 24") is whose the figure is.
         places=[place for place in _places(clause + _where_antecedent(verb), first, last) if place != holder],
-        years=sorted({int(y) for t in [*clause, *_described_noun_modifiers(verb)]
-                      if t.ent_type_ == "DATE" and not first <= t.i <= last for y in _YEAR.findall(t.text)}),
+        # "Wexford, 42, has served since 2009": an age between commas is the person's age as the article
+        # is written, whatever the clause dates.
+        years=[] if apposed_age else sorted({int(y) for t in [*clause, *_described_noun_modifiers(verb)]
+                                             if t.ent_type_ == "DATE" and not first <= t.i <= last
+                                             for y in _YEAR.findall(t.text)}),
         dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=scope,
         modality=_figure_modality(doc, first, attribute, head, unit, verb),
         # "Mr Mubanga, 29, was originally detained": the clause's revision word is not about the age beside it.
-        revision=not _apposed_age(doc, first, attribute) and _revision(verb, anchor, clause),
+        revision=not apposed_age and _revision(verb, anchor, clause),
         agent=_agent(verb, first, last, counted),
     )
 
@@ -277,8 +285,10 @@ def _event_carriers(head: Token | None, verb: Token | None, role_gives_way: bool
                                         c.dep_ == "compound" and _lemma(subject) in TALLY_NOUNS)]
         if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
             carriers.append(verb.head)
-        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-            # "damage estimated at €40 million": the noun the participle describes.
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "damage estimated at €40 million": the noun the participle describes; not the noun a clause of
+            # its own gives the content of ("charges that they used $210,000": nothing was charged).
             carriers.append(verb.head)
     if role_gives_way:
         carriers = [t for t in carriers if t.i != head.i]
@@ -327,12 +337,31 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
     if verb is None or _lemma(verb) in NOT_EVENT_VERBS:
         return None
     subject = _clause_subject(verb, ("nsubj",)) or _controlling_subject(verb)
+    if subject is not None and subject.pos_ == "NOUN" and _infinitive_of_a_noun(verb):
+        # "the airline has the option to buy 20 more", "Acme won the right to acquire 12 stores": whoever has
+        # the option does the buying.
+        clause = _head_clause(subject)
+        subject = _clause_subject(clause, ("nsubj",)) or _controlling_subject(clause) or subject
     if subject is None or first <= subject.i <= last or subject.i in counted:
         return None
     if subject.pos_ != "PROPN":
         # "the barrister Tom Reyes, representing seven": the name stands beside the noun.
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     return entity_text(subject) if subject.pos_ == "PROPN" and subject.lower_ not in _PRONOUNS else None
+
+
+def _infinitive_of_a_noun(verb: Token) -> bool:
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _head_clause(noun: Token) -> Token:
+    """The verb of the clause a noun belongs to, or of the first of coordinated clauses ("Kestrel is to buy
+    ten and has the option to buy 20 more"), whose subject they share."""
+    clause = noun.head
+    while clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and not \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        clause = clause.head
+    return clause
 
 
 def _controlling_subject(verb: Token) -> Token | None:
@@ -415,8 +444,16 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     if head is not None and (_lemma(head) in ("year",) and after is not None and
                              any(t.lower_ in AGE_WORDS for t in doc[head.i: head.i + 4])):
         described = head.head if head.head.i != head.i else None
-        named = described is not None and described.pos_ in ("PROPN", "NOUN")
+        if described is not None and described.lower_ in AGE_WORDS and described.head.i != described.i:
+            described = described.head  # "44-year-old Lamar Giddens": the word "old" describes the person
+        # "a 25-year-old man" says nothing of which man: only a name makes the age someone's.
+        named = described is not None and (described.pos_ == "PROPN" or described.pos_ == "NOUN" and described.is_title)
         return (entity_text(described) if named else None), "age"
+    if unit == "count" and head is None and figure.dep_ == "attr" and _lemma(figure.head) == "be" and \
+            (after is None or after.is_punct):
+        person = _person_subject(figure.head)
+        if person is not None:
+            return person or None, "age"
     if before is not None and before.lower_ == "aged":
         return (entity_text(before.head) if before.head.pos_ in ("PROPN", "NOUN") else None), "age"
     owner = _possessor(head) or _possessor(figure.head if figure.head.pos_ == "NOUN" else None)
@@ -441,9 +478,32 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     return None, _attribute(unit, verb)
 
 
+def _person_subject(copula: Token) -> str | None:
+    """The person a copula's subject names, for a bare number it gives ("The dead man, Darnell Price, was 28",
+    "Price was 28", "she was 19"): the name ("" when the subject is a person not named), or None when the
+    subject is no person ("the toll was 28")."""
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in PERSONAL_PRONOUNS:
+        return subject.lower_  # extraction resolves the pronoun to the person it names
+    if _named_person(subject) and subject.pos_ == "PROPN":
+        return entity_text(subject)
+    if _lemma(subject) not in INDIVIDUAL_NOUNS:
+        return None
+    name = next((c for c in subject.children if c.dep_ == "appos" and _named_person(c)), None)
+    return entity_text(name) if name is not None else ""
+
+
 def _named_person(name: Token) -> bool:
     """A person's name before ", 24,": tagged as one, or a name the small model tagged as a place or nothing
-    ("identified as Marcus Dale, 24", "Reeve, 58, could face"); a company's name ("Acme Corp, 12,") is not one."""
+    ("identified as Marcus Dale, 24", "Reeve, 58, could face"), or as an organisation or a building
+    ("Darnell Price, 27", "Andre Holt, 30"); a company's or a building's name ("Acme Corp, 12,") is not one."""
+    if name.ent_type_ in ("ORG", "FAC") and name.pos_ == "PROPN" and name.is_title:
+        entity = entity_of(name)
+        words = entity.text.split() if entity is not None else []
+        return bool(words) and all(w.istitle() for w in words) and \
+            not {w.casefold().strip(".") for w in words} & ORGANISATION_WORDS
     return name.ent_type_ == "PERSON" or name.pos_ == "PROPN" and name.is_title and name.ent_type_ in ("GPE", "")
 
 
@@ -460,6 +520,12 @@ def _measured_attribute(doc: Doc, first: int, last: int, counted: list[int], mea
         unit = words[0].rstrip("s") + "s"
         following = doc[counted[0] + 1: counted[0] + 4].text.lower()
         return unit, "age" if "old" in following else "tenure"
+    glued = doc[counted[0]] if counted else None
+    if len(words) >= 2 and glued is not None and glued.pos_ == "NOUN" and measure == _lemma(doc[counted[-1]]) and \
+            _glued_hyphen(doc[glued.i - 1]):
+        # "a 48-count indictment", "a 200-page report", "a 12-man jury": the glued word is what is counted,
+        # as "48 counts" counts; the noun after it has them.
+        return _lemma(glued), attribute
     if measure in ("miles", "mile") and "nautical" in words:
         return "nautical miles", attribute
     return measure, attribute
@@ -630,7 +696,7 @@ def _is_part(doc: Doc, first: int, anchor: Token) -> bool:
         of_number[2].like_num
 
 
-def _of_the(doc: Doc, last: int) -> bool:
+def counts_out_of_a_group(doc: Doc, last: int) -> bool:
     """Whether the figure counts out of a group the article named before: "three of the injured"."""
     words = doc[last + 1: last + 3]
     return len(words) == 2 and words[0].lower_ == "of" and words[1].lower_ in ("the", "these", "those")

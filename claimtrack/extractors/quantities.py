@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimtrack.extractors.frames import read_frame
+from claimtrack.extractors.frames import counts_out_of_a_group, read_frame
 from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, sentence_of
 from claimtrack.lexicon import (
     CHANGE_WORDS,
@@ -767,7 +767,10 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
     if unit == "count" and second is None and _names_a_model(doc, figure, counted_tokens):
         return None
 
-    anchor_token = doc[counted_tokens[-1]] if counted_tokens else doc[figure.last]
+    # "Two of the wounded were in critical condition": the number heads its phrase and the clause is about it;
+    # the group it counts out of hangs below it.
+    anchor_token = doc[counted_tokens[-1]] if counted_tokens and not counts_out_of_a_group(doc, figure.last) \
+        else doc[figure.last]
     if low == high == 1 and _names_a_speaker(anchor_token):
         # "said one construction worker": a person quoted, not a figure.
         return None
