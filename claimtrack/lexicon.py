@@ -163,6 +163,9 @@ SPEECH_VERBS = {
     "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "characterise",
     "characterize",
 }
+# Verbs that attribute the words of their sentence from an "as" clause besides the speech verbs: "as he put
+# it", "as the paper pointed out".
+AS_CLAUSE_VERBS = SPEECH_VERBS | {"put", "point"}
 # Verbs whose subject vouches for a figure or a fact.
 REPORTING_VERBS = SPEECH_VERBS | {
     "estimate", "believe", "assess", "think", "show", "indicate", "find", "calculate", "put", "count",

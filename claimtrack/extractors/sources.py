@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.tokens import is_name_glue
-from claimtrack.lexicon import ASSESSMENT_NOUNS, DURATION_UNITS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+from claimtrack.lexicon import (
+    AS_CLAUSE_VERBS,
+    ASSESSMENT_NOUNS,
+    DURATION_UNITS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -138,9 +145,12 @@ def subject_of(verb: Token, inside: range) -> Token | None:
     "It" speaks a quote (an organisation) but vouches for no figure ("it is estimated that …")."""
     for _ in range(3):
         # "The plan was described by Jobs as …": a passive verb's agent did it; its subject underwent it.
-        # Only "X was quoted by the paper as saying" keeps its subject: the agent reported X's words.
-        children = sorted(verb.children, key=lambda child: child.dep_ != "agent" or verb.lemma_.lower() in
-                          _REPORTED_PASSIVE_VERBS)
+        # Only "X was quoted by the paper as saying" keeps its subject: the agent reported X's words. And a
+        # subject after the verb is an inverted one ("…, said Olsen"), the speaker even where a small parser
+        # gives the verb a second subject from the clause it reports ("The promise to … appeals to …").
+        children = sorted(verb.children, key=lambda child: (
+            child.dep_ != "agent" or verb.lemma_.lower() in _REPORTED_PASSIVE_VERBS,
+            not (child.dep_ == "nsubj" and child.i > verb.i)))
         for child in children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ != "there" and \
                     not (child.lower_ == "it" and not inside):
@@ -182,6 +192,24 @@ def governing_subject(anchor: Token, inside: range) -> Link | None:
         if subject is not None and subject.lower_ not in THING_PRONOUNS:
             outermost = Link(phrase_text(subject), verb.text, subject, verb.i)
     return outermost
+
+
+def as_clause_cue(sentence: Span, inside: range) -> Link | None:
+    """The speaker of an "as" clause set in the quote's sentence: 'the idea that it is "a foregone conclusion,"
+    as Lopez said, …', 'as he puts it, "…"', 'as described by the mayor'. The clause names whose words the
+    sentence quotes, whatever the subject of the sentence's own verb."""
+    for token in sentence:
+        verb = token.head
+        if token.lower_ != "as" or token.dep_ != "mark" or token.i in inside or verb.i in inside or \
+                verb.lemma_.lower() not in AS_CLAUSE_VERBS:
+            continue
+        # A small parser may hang the as-clause on the sentence's own verb ("the idea …, as Lopez said, worries
+        # them" parsed with "said" as root): the clause's subject is the one after "as".
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > token.i and c.i not in inside),
+                       None) or subject_of(verb, inside)
+        if subject is not None and subject.lower_ not in THING_PRONOUNS:
+            return Link(phrase_text(subject), verb.text, subject, verb.i)
+    return None
 
 
 def _prepositional(sentence: Span, inside: range) -> list[Link]:
