@@ -246,3 +246,5 @@ FEMALE_WORDS = frozenset({
 })
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Whom words are addressed to, which may stand between a verb and the quote it introduces ("chiding him, “…”").
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
