@@ -246,5 +246,8 @@ FEMALE_WORDS = frozenset({
 })
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Nouns naming an outlet that relays other people's words ("State media said the leaders spoke of …").
+RELAYING_NOUNS = frozenset({"media", "agency", "newspaper", "paper", "outlet", "broadcaster", "television", "radio",
+                            "news", "wire"})
 # Whom words are addressed to, which may stand between a verb and the quote it introduces ("chiding him, “…”").
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
