@@ -229,7 +229,7 @@ NAME_GLUE_WORDS = frozenset({
     "and", "but", "or", "so", "yet", "nor", "then", "when", "while", "as", "because", "if", "though",
     "although", "since", "after", "before", "meanwhile", "however", "also", "now", "still", "today",
     "yesterday", "tonight", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "even",
+    "saturday", "sunday",
 })
 # Titles and nouns that say whether a person is a man or a woman ("Mrs Dale", "the congresswoman", "Tom Kay,
 # the actor"), so that "he" and "she" find the right person; "they" finds a group, never one of these.
