@@ -369,22 +369,10 @@ def _cue_before(doc: Doc, opening: int | None, sentence: Span) -> Link | None:
         if words and doc[opening - 1].text == ":":
             return _speaker_before_colon(words)
         return _speaker_of_closing_verb(words, cue)
-    subject = (_reporter_above(cue) if cue.tag_ == "VBG" else None) or subject_of(cue, range(0))
+    subject = subject_of(cue, range(0))
     if subject is not None and subject.i < cue.i:
         return Link(phrase_text(subject), cue.text, subject, cue.i)
     return cue_clause(words[:words.index(cue) + 1], whole=True)
-
-
-def _reporter_above(participle: Token) -> Token | None:
-    """'Byrne wrote the guards knew to expect it, saying, "…"': a small parser hangs the participle on a verb of
-    the reported clause, whose subject is spoken about; the one saying it is the subject of the speech verb
-    before that clause, which reports it."""
-    token = participle.head
-    while token.head.i != token.i:
-        if token.dep_ == "ccomp" and token.head.i < token.i and _is_speech_verb(token.head):
-            return subject_of(token.head, range(0))
-        token = token.head
-    return None
 
 
 def _is_speech_verb(token: Token) -> bool:
