@@ -267,10 +267,6 @@ def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: in
         before = sentence_of(doc[sentence.start - 1])
         if before.text.rstrip().endswith(":") or before.root.lemma_.lower() in SPEECH_VERBS:
             chain = chain_for(before, before.root, range(0))
-        elif opening == sentence.start:
-            # "Professor Lina Moss agreed. "Councils are …"": a sentence of a speaker and a verb alone.
-            words = [t for t in before if not t.is_punct]
-            chain = list(filter(None, [_speaker_of_closing_verb(words, before.root) if before.root in words else None]))
     return chain
 
 
