@@ -249,5 +249,3 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # Nouns naming an outlet that relays other people's words ("State media said the leaders spoke of …").
 RELAYING_NOUNS = frozenset({"media", "agency", "newspaper", "paper", "outlet", "broadcaster", "television", "radio",
                             "news", "wire"})
-# Whom words are addressed to, which may stand between a verb and the quote it introduces ("chiding him, “…”").
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})

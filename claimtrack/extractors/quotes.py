@@ -24,7 +24,7 @@ from claimtrack.extractors.sources import (
     subject_of,
 )
 from claimtrack.extractors.tokens import doc_text, sentence_of
-from claimtrack.lexicon import OBJECT_PRONOUNS, SPEECH_VERBS
+from claimtrack.lexicon import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -299,9 +299,7 @@ def _cue_after(doc: Doc, opening: int | None, closing: int | None, sentence: Spa
         words.append(token)
     words = _up_to_clause_end(words)
     ends_an_utterance = doc[closing - 1].text[-1:] in (",", "?", "!") or bool(words) and words[0].text == ","
-    if not (opens_sentence and ends_an_utterance):
-        return cue_clause(words)
-    return cue_clause(words) or _speaker_and_any_verb(words) or _speaker_and_verb_tagged_noun(words)
+    return cue_clause(words) or (_speaker_and_any_verb(words) if opens_sentence and ends_an_utterance else None)
 
 
 # How many words a name or a description before its verb may have: "Hannity", "the Saudi envoy", "Rep. Glenn
@@ -326,28 +324,6 @@ def _speaker_and_any_verb(words: list[Token]) -> Link | None:
     return Link(phrase_text(subject), verb.text, subject, verb.i)
 
 
-# Words that may stand in the noun phrase before a speech verb the small model tags as a noun: "the three
-# write", "the Danes state", "the editorial read".
-_NOUN_PHRASE_TAGS = ("DT", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "POS")
-
-
-def _speaker_and_verb_tagged_noun(words: list[Token]) -> Link | None:
-    """'"…," the three write.', '"…," the Danes state in the paper': after a quote that ends an utterance, a
-    short noun phrase and a present-tense speech verb that the small model read as one more noun, followed by
-    nothing or a preposition."""
-    words = [t for t in words if not t.is_punct]
-    for at, token in enumerate(words[1:_LONGEST_SPEAKER_BEFORE_VERB + 1], start=1):
-        if token.tag_ not in ("NN", "NNS") or token.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        who, after = words[:at], words[at + 1: at + 2]
-        # The phrase ends on its noun, or on a word the model took for an adjective ("the editorial").
-        if all(t.tag_ in _NOUN_PHRASE_TAGS for t in who) and who[-1].tag_ != "DT" and \
-                all(t.pos_ == "ADP" for t in after):
-            return Link(phrase_text(who[-1]), token.text, who[-1], token.i)
-        return None
-    return None
-
-
 def _cue_before(doc: Doc, opening: int | None, sentence: Span) -> Link | None:
     """'Trump said: "…"', 'Douglas Brinkley, a historian, recalled, "…"': a cue that ends right at the mark."""
     if opening is None or opening == 0 or doc[opening - 1].text not in (",", ":"):
@@ -362,9 +338,7 @@ def _cue_before(doc: Doc, opening: int | None, sentence: Span) -> Link | None:
     cue = words[-1] if words and _is_speech_verb(words[-1]) else \
         next((t for t in reversed(words) if t.pos_ in ("VERB", "AUX")), None)
     if cue is None or not _is_speech_verb(cue):
-        if words and doc[opening - 1].text == ":":
-            return _speaker_before_colon(words)
-        return _speaker_of_closing_verb(words, cue)
+        return _speaker_before_colon(words) if words and doc[opening - 1].text == ":" else None
     subject = subject_of(cue, range(0))
     if subject is not None and subject.i < cue.i:
         return Link(phrase_text(subject), cue.text, subject, cue.i)
@@ -392,21 +366,6 @@ def _speaker_before_colon(words: list[Token]) -> Link | None:
                 subject.ent_type_ in _SPEAKING_ENTITIES or subject.lower_ in _SPEAKING_PRONOUNS):
             return Link(phrase_text(subject), verb.text, subject, verb.i)
     return None
-
-
-def _speaker_of_closing_verb(words: list[Token], verb: Token | None) -> Link | None:
-    """'Ana shot back, "…"', 'she wanted to know, "…"', 'chiding him, "…"': a clause whose verb ends it, but
-    for a particle or whom it was addressed to, hands the quote after its comma to its subject when that
-    subject is someone who can speak, whatever the verb. Not a subordinate clause ('if the U.S. pulls back,
-    "our oceans …"'): the quote goes on with the sentence it closes."""
-    if verb is None or verb.lemma_.lower() == "be" or any(c.dep_ == "mark" for c in verb.children) or not all(
-            t.pos_ in ("ADP", "ADV", "PART") or t.lower_ in OBJECT_PRONOUNS for t in words[words.index(verb) + 1:]):
-        return None
-    subject = subject_of(verb, range(0))
-    if subject is None or subject.i < words[0].i or not (
-            subject.ent_type_ in _SPEAKING_ENTITIES or subject.lower_ in _SPEAKING_PRONOUNS or subject.pos_ == "PROPN"):
-        return None
-    return Link(phrase_text(subject), verb.text, subject, verb.i)
 
 
 def _up_to_clause_end(words: list[Token]) -> list[Token]:

@@ -170,10 +170,7 @@ def subject_of(verb: Token, inside: range) -> Token | None:
             continue
         if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head.i == verb.i:
             return None
-        # "drew boos upon saying …", "began by saying …": past the preposition to the verb it hangs on.
-        verb = _governing_verb(verb) if verb.dep_ == "pcomp" else verb.head
-        if verb is None:
-            return None
+        verb = verb.head
     return None
 
 
