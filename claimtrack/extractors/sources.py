@@ -145,12 +145,9 @@ def subject_of(verb: Token, inside: range) -> Token | None:
     "It" speaks a quote (an organisation) but vouches for no figure ("it is estimated that …")."""
     for _ in range(3):
         # "The plan was described by Jobs as …": a passive verb's agent did it; its subject underwent it.
-        # Only "X was quoted by the paper as saying" keeps its subject: the agent reported X's words. And a
-        # subject after the verb is an inverted one ("…, said Olsen"), the speaker even where a small parser
-        # gives the verb a second subject from the clause it reports ("The promise to … appeals to …").
-        children = sorted(verb.children, key=lambda child: (
-            child.dep_ != "agent" or verb.lemma_.lower() in _REPORTED_PASSIVE_VERBS,
-            not (child.dep_ == "nsubj" and child.i > verb.i)))
+        # Only "X was quoted by the paper as saying" keeps its subject: the agent reported X's words.
+        children = sorted(verb.children, key=lambda child: child.dep_ != "agent" or verb.lemma_.lower() in
+                          _REPORTED_PASSIVE_VERBS)
         for child in children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in inside and child.lower_ != "there" and \
                     not (child.lower_ == "it" and not inside):
