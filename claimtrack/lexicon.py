@@ -194,6 +194,9 @@ SPEECH_VERBS = {
     "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "characterise",
     "characterize",
 }
+# Verbs that attribute the words of their sentence from an "as" clause besides the speech verbs: "as he put
+# it", "as the paper pointed out".
+AS_CLAUSE_VERBS = SPEECH_VERBS | {"put", "point"}
 # Verbs whose subject vouches for a figure or a fact.
 REPORTING_VERBS = SPEECH_VERBS | {
     "estimate", "believe", "assess", "think", "show", "indicate", "find", "calculate", "put", "count",
@@ -274,3 +277,6 @@ FEMALE_WORDS = frozenset({
 })
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Nouns naming an outlet that relays other people's words ("State media said the leaders spoke of …").
+RELAYING_NOUNS = frozenset({"media", "agency", "newspaper", "paper", "outlet", "broadcaster", "television", "radio",
+                            "news", "wire"})

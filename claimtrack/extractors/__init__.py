@@ -18,7 +18,14 @@ from claimtrack.extractors.quotes import QuoteFinding, QuoteSpan, find_quotes, p
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
 from claimtrack.extractors.tokens import doc_text, entity_of, entity_text, is_name_glue, sentence_of, sentences
 from claimtrack.extractors.windows import claim_windows, sentence_spans
-from claimtrack.lexicon import FEMALE_WORDS, MALE_WORDS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDERS
+from claimtrack.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDERS,
+    RELAYING_NOUNS,
+)
 from claimtrack.models import Article, Claim
 from claimtrack.textmap import Body, cut_into_pieces
 
@@ -424,7 +431,7 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
         nearest = verb_links[0] if verb_links else quote.chain[0]
         named = [link for link in verb_links[1:]
                  if link.who.casefold() not in PERSONAL_PRONOUNS and reports_clause_of(link, nearest)]
-        if nearest.who.casefold() in PERSONAL_PRONOUNS and named:
+        if named and (nearest.who.casefold() in PERSONAL_PRONOUNS or _tells_in_own_words(named[0], nearest)):
             # "Lynch said she recalled thinking, “…”": the pronoun is the speaker named around it.
             nearest = named[0]
         mention, cue = nearest.who, nearest.cue
@@ -446,6 +453,17 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
         speaker=speaker, speaker_mention=mention, cue=cue, source=source, quote_type=quote.quote_type,
         unbalanced=quote.unbalanced,
     )
+
+
+def _tells_in_own_words(outer: Link, inner: Link) -> bool:
+    """"A source said the files suggested the thieves were after “trade secrets”": words quoted in what a
+    speaker named first reports are that speaker's account. Not an outlet's or an organisation's ("State media
+    said the leaders spoke of “their will …”"), nor a cue after the clause ("Putin praised the “bravery” …,
+    KCNA said"): those relay the inner speaker's words."""
+    subject = outer.subject
+    # The word as written too: the small model lemmatises "media" as "medium".
+    return subject is not None and outer.cue_at < inner.cue_at and subject.ent_type_ != "ORG" and \
+        not {subject.lemma_.lower(), subject.lower_} & RELAYING_NOUNS
 
 
 def _quantity_claim(article: Article, body: Body, offset: int, doc: Doc, quantity: QuantityFinding,

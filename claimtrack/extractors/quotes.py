@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from claimtrack.extractors.sources import (
     THING_PRONOUNS,
     Link,
+    as_clause_cue,
     chain_for,
     cue_clause,
     governing_subject,
@@ -244,10 +245,11 @@ def _sentence_around(doc: Doc, span: Span) -> Span:
 
 def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: int | None) -> list[Link]:
     """Attribution for the quote: a cue right beside its marks ("…," Tester said / Trump said: "…" /
-    "…" — Ana Ruiz / "PENCE: …"), else the parse of its sentence, else a cue sentence just before or after."""
+    "…" — Ana Ruiz / "PENCE: …") or an as-clause ("as Tester put it"), else the parse of its sentence, else a
+    cue sentence just before or after."""
     sentence = _sentence_around(doc, span)
     beside = (_transcript_speaker(span) or _cue_after(doc, opening, closing, sentence)
-              or _cue_before(doc, opening, sentence))
+              or _cue_before(doc, opening, sentence) or as_clause_cue(sentence, inside))
     if beside is not None:
         return [beside, *(link for link in chain_for(sentence, _anchor(span), inside) if not link.by_verb)]
     chain = chain_for(sentence, _anchor(span), inside)

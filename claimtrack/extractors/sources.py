@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.tokens import is_name_glue
-from claimtrack.lexicon import ASSESSMENT_NOUNS, DURATION_UNITS, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+from claimtrack.lexicon import (
+    AS_CLAUSE_VERBS,
+    ASSESSMENT_NOUNS,
+    DURATION_UNITS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -182,6 +189,24 @@ def governing_subject(anchor: Token, inside: range) -> Link | None:
         if subject is not None and subject.lower_ not in THING_PRONOUNS:
             outermost = Link(phrase_text(subject), verb.text, subject, verb.i)
     return outermost
+
+
+def as_clause_cue(sentence: Span, inside: range) -> Link | None:
+    """The speaker of an "as" clause set in the quote's sentence: 'the idea that it is "a foregone conclusion,"
+    as Lopez said, …', 'as he puts it, "…"', 'as described by the mayor'. The clause names whose words the
+    sentence quotes, whatever the subject of the sentence's own verb."""
+    for token in sentence:
+        verb = token.head
+        if token.lower_ != "as" or token.dep_ != "mark" or token.i in inside or verb.i in inside or \
+                verb.lemma_.lower() not in AS_CLAUSE_VERBS:
+            continue
+        # A small parser may hang the as-clause on the sentence's own verb ("the idea …, as Lopez said, worries
+        # them" parsed with "said" as root): the clause's subject is the one after "as".
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > token.i and c.i not in inside),
+                       None) or subject_of(verb, inside)
+        if subject is not None and subject.lower_ not in THING_PRONOUNS:
+            return Link(phrase_text(subject), verb.text, subject, verb.i)
+    return None
 
 
 def _prepositional(sentence: Span, inside: range) -> list[Link]:
