@@ -64,8 +64,9 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _HYPHENS = {"-", "‐", "‑", "–"}
 # The prepositions a price or a valuation is given with.
-PRICE_PREPOSITIONS = {"for", "at"}
-NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+_PRICE_PREPOSITIONS = {"for", "at"}
+_NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+_TIME_CONJUNCTIONS = {"when", "while", "until", "since", "after", "before", "once"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
@@ -281,7 +282,8 @@ def _event_carriers(head: Token | None, verb: Token | None, role_gives_way: bool
         if _lemma(verb) in LEVEL_VERBS:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
-                carriers += [subject, *(c for c in subject.subtree if c.dep_ in ("amod", "pobj") or
+                # "the death toll rose to 23", "the number of people killed rose to 23".
+                carriers += [subject, *(c for c in subject.subtree if c.dep_ in ("amod", "pobj", "acl") or
                                         c.dep_ == "compound" and _lemma(subject) in TALLY_NOUNS)]
         if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
             carriers.append(verb.head)
@@ -311,9 +313,9 @@ def _path_to_verb(anchor: Token, head: Token | None, verb: Token | None,
             break
         below, token = token, token.head
         walked.append(token)
-        priced_object = token.dep_ == "dobj" and below.dep_ == "prep" and below.lower_ in PRICE_PREPOSITIONS
+        priced_object = token.dep_ == "dobj" and below.dep_ == "prep" and below.lower_ in _PRICE_PREPOSITIONS
         # A conversion hangs from the sum it converts ("$11bn (£6.2bn)"), which is no other thing.
-        another_figure = token.like_num or token.ent_type_ in NUMERIC_ENTITIES
+        another_figure = token.like_num or token.ent_type_ in _NUMERIC_ENTITIES
         if token.pos_ in ("NOUN", "PROPN") and token.i not in own and (head is None or token.i != head.i) and \
                 _lemma(token) not in COUNTING_NOUNS and not priced_object and not another_figure:
             return walked, None
@@ -479,20 +481,25 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
 
 
 def _person_subject(copula: Token) -> str | None:
-    """The person a copula's subject names, for a bare number it gives ("The dead man, Darnell Price, was 28",
-    "Price was 28", "she was 19"): the name ("" when the subject is a person not named), or None when the
-    subject is no person ("the toll was 28")."""
+    """The person a copula's main clause names, for a bare number it gives ("The dead man, Darnell Price, was
+    28", "Price was 28"): the name ("" when the subject is a person not named), or None when the subject is no
+    person ("the toll was 28"), or the clause says when something happened ("By the time he was 40, Lee had
+    decided", "when Lee was 40"): an age then, not now."""
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None or copula.dep_ in ("advcl", "relcl") or any(_says_when(c) for c in copula.children):
         return None
-    if subject.lower_ in PERSONAL_PRONOUNS:
-        return subject.lower_  # extraction resolves the pronoun to the person it names
     if _named_person(subject) and subject.pos_ == "PROPN":
         return entity_text(subject)
     if _lemma(subject) not in INDIVIDUAL_NOUNS:
         return None
     name = next((c for c in subject.children if c.dep_ == "appos" and _named_person(c)), None)
     return entity_text(name) if name is not None else ""
+
+
+def _says_when(token: Token) -> bool:
+    """"when", "until", "by the time", "at the time": a word that makes its clause say when."""
+    return token.dep_ in ("mark", "advmod") and token.lower_ in _TIME_CONJUNCTIONS or \
+        token.dep_ == "prep" and any(_lemma(c) == "time" for c in token.children)
 
 
 def _named_person(name: Token) -> bool:
