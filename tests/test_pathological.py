@@ -1,6 +1,7 @@
 """Text that once took time growing with the square of its size (see scripts/fuzz.py FAMILIES): each family
 at a modest size finishes, says what it left out, and the ordinary claim after it is still found."""
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -41,6 +42,20 @@ def test_a_table_page_of_more_blocks_than_judged_is_read_whole_and_says_so(tmp_p
     loaded = claimtrack.load([path])
     assert any("more than the 100 that trafilatura is asked to judge" in note for note in loaded.articles[0].notes)
     assert ORDINARY_CLAIM in [claim.claim_text for claim in claimtrack.extract(loaded.articles)]
+
+
+@pytest.mark.model
+def test_the_comparison_of_a_table_page_is_printed_in_parts_and_still_shows_the_ordinary_claim(tmp_path):
+    family = "HTML page of one big table"
+    extension, make, _ = FAMILIES[family]
+    path = tmp_path / f"input{extension}"
+    path.write_text(make(MODEST[family]), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "claimtrack", "compare", str(path), "--no-cache", "--quiet"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0
+    headers = [line for line in result.stdout.splitlines() if line.startswith("┃ verdict")]
+    assert len(headers) > 1
+    assert f"│ {ORDINARY_CLAIM} " in result.stdout
 
 
 def test_prose_with_quotes_brackets_and_long_words_is_prose():
