@@ -163,7 +163,8 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     identified = same_event or same_holder or story_attribute
     if a.measure and b.measure and a.measure != b.measure:
         # "23 raiders captured" and "23 pirates captured": another word for what may be the same thing,
-        # which only the same value can confirm.
+        # which only the same value can confirm; so is a sum named on one side only ("a €110bn package",
+        # "110 billion euros"), whatever happened to each.
         return "weak" if identified or a.unit == "money" and (_unit_only(a) or _unit_only(b)) else None
     if not (a.measure and b.measure):
         if not identified:

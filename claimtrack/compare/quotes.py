@@ -70,8 +70,7 @@ class QuoteFacts:
         speaker_words = frozenset(w for w in _normalise(speaker) if w not in FUNCTION_WORDS | PERSONAL_PRONOUNS)
         words = _normalise(claim.claim_text)
         # "expected" and "expect", "tsunamis" and "tsunami": a word's first letters carry its meaning.
-        content = frozenset(w[:STEM_LETTERS] for w in words
-                            if len(w) >= CONTENT_WORD_LETTERS and w not in FUNCTION_WORDS | GRAMMAR_WORDS)
+        content = frozenset(w[:STEM_LETTERS] for w in words if _is_content(w))
         return cls(claim, voice, words, speaker_words, f" {' '.join(words)} ", _runs(words, MIN_SHARED_RUN),
                    _runs(words, LONG_SHARED_RUN), content)
 
@@ -146,8 +145,13 @@ def _words_beside(words: list[str], runs: frozenset[tuple[str, ...]]) -> set[str
     for start in range(len(words) - SPEAKER_RUN + 1):
         if tuple(words[start: start + SPEAKER_RUN]) in runs:
             covered.update(range(start, start + SPEAKER_RUN))
-    # Words of four letters or more: "i", "was", "the" are kept by any two sentences of one speaker.
-    return {w for i, w in enumerate(words) if i not in covered and len(w) >= CONTENT_WORD_LETTERS and w not in FUNCTION_WORDS}
+    return {w for i, w in enumerate(words) if i not in covered and _is_content(w)}
+
+
+def _is_content(word: str) -> bool:
+    # Words of four letters or more, and not grammar: "i", "was", "the", "would", "there" are kept by any two
+    # sentences of one speaker.
+    return len(word) >= CONTENT_WORD_LETTERS and word not in FUNCTION_WORDS | GRAMMAR_WORDS
 
 
 def _shared_share(shorter: QuoteFacts, longer: QuoteFacts) -> float:
