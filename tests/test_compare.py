@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.compare import compare, describe_figure
-from claimtrack.models import Claim
+from claimtrack.models import Claim, Frame
 from conftest import FIXTURES
 
 
@@ -101,6 +101,14 @@ def test_figures_are_described_as_a_reader_writes_them():
     assert describe_figure(by_text["about 20% of Ukraine"]) == "~20%"
 
 
+def test_an_age_is_described_alike_however_it_is_written():
+    age = Frame(attribute="age")
+    written_out = HAND_MADE[0].model_copy(update={"low": 44.0, "high": 44.0, "unit": "year", "frame": age,
+                                                  "approximator": None})
+    apposed = written_out.model_copy(update={"unit": "count"})
+    assert describe_figure(written_out) == describe_figure(apposed) == "44"
+
+
 def signature(groups):
     return sorted((g.id, g.verdict, g.topic, g.reason, tuple(sorted(c.id for c in g.claims))) for g in groups)
 
@@ -148,8 +156,6 @@ def test_one_wire_copy_in_two_outlets_is_one_voice():
 
 def _published(published: str):
     from claimtrack.compare.figures import FigureFacts
-    from claimtrack.models import Frame
-
     claim = HAND_MADE[0].model_copy(update={"frame": Frame(published=published)})
     return FigureFacts.of(claim, claim.article)
 

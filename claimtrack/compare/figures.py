@@ -442,8 +442,8 @@ def describe_figure(claim: Claim) -> str:
         value += "%"
     elif unit.startswith("money:"):
         value = f"{unit.split(':', 1)[1]} {value}"
-    elif unit not in ("count", ""):
-        value = f"{value} {unit}"
+    elif unit not in ("count", "") and not (claim.frame and claim.frame.attribute == "age"):
+        value = f"{value} {unit}"  # an age reads the same however written: "44", not "44 year"
     return prefix + value
 
 
