@@ -235,7 +235,7 @@ def _is_figure_start(token: Token) -> bool:
     if parsed[1] and parsed[1] not in UNIT_SUFFIXES:
         # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
         return False
-    return not _is_part_of_a_name(token)
+    return not _is_part_of_a_name(token) or _opens_a_tally(token)
 
 
 def _hyphen_keeps_a_figure(word: Token) -> bool:
@@ -277,6 +277,14 @@ def _one_more(token: Token) -> bool:
 def _spelled_or_written(token: Token) -> float | None:
     written = read_figure_token(token.text)
     return written[0] if written is not None and not written[1] else parse_words([token.text])
+
+
+def _opens_a_tally(token: Token) -> bool:
+    """"beating Tim Rayburn 134-63 in a secret ballot": a vote's tally after a name the small model runs on
+    into the number."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "–") and doc[token.i + 2].like_num and \
+        any(t.lower_ in TALLY_WORDS or t.lemma_.lower() in TALLY_WORDS for t in sentence_of(token))
 
 
 def _inside_a_name(token: Token) -> bool:
@@ -895,9 +903,10 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
 
 
 def _tally(doc: Doc, figure: _Figure, second: _Figure) -> bool:
-    """A vote's count of two sides, written high to low ("by a vote of 134 to 63", "voted 134-63"): each side a
-    figure of its own, never a range."""
-    near = {word for t in doc[max(figure.first - 4, 0): second.last + 3] for word in (t.lower_, t.lemma_.lower())}
+    """A vote's count of two sides, written high to low ("by a vote of 134 to 63", "voted 134-63", "beating
+    Tim Rayburn 134-63 in a secret ballot"): each side a figure of its own, never a range. The vote may be
+    named anywhere in the sentence."""
+    near = {word for t in sentence_of(doc[figure.first]) for word in (t.lower_, t.lemma_.lower())}
     return bool(near & TALLY_WORDS) and figure.low == int(figure.low) and second.last == second.first and \
         figure.low > second.high and not (figure.currency or second.currency)
 
