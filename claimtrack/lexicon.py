@@ -177,6 +177,10 @@ KILOMETRES = {"km": 1.0, "mile": 1.609344, "m": 0.001, "metre": 0.001, "meter": 
 LENGTH_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "taller", "higher", "longer", "wider", "deeper"}
 # Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
 STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
+# Words beside a vote's tally ("voted 134-63", "passed 310 to 290"): each side is a figure, the two no range.
+TALLY_WORDS = frozenset({"vote", "votes", "voted", "ballot", "poll", "passed"})
+# The two sides of a tally, as the attribute of each figure: a tally is written high to low.
+TALLY_SIDES = ("winning votes", "losing votes")
 
 # Verbs whose subject speaks the words of a direct or mixed quote.
 SPEECH_VERBS = {

@@ -27,6 +27,7 @@ from claimtrack.lexicon import (
     PURCHASE_WORDS,
     STATIC_ATTRIBUTES,
     STORY_ATTRIBUTES,
+    TALLY_SIDES,
     UNNAMING_VERBS,
 )
 from claimtrack.models import Claim, ClaimGroup, Frame
@@ -188,8 +189,10 @@ def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
     "won the 400m") are two distances, two shots ("a 25-yard shot") two lengths."""
     if a.event is None or a.event != b.event:
         return False
-    if _is_duration(a.unit) or a.frame.scope == "change" or a.frame.attribute in ("distance", "length"):
-        return False  # a change, like a duration, is someone's: "sales rose 3.5%" and "sales fell 2%"
+    if _is_duration(a.unit) or a.frame.scope == "change" or a.frame.attribute in ("distance", "length", *TALLY_SIDES):
+        # A change, like a duration, is someone's: "sales rose 3.5%" and "sales fell 2%". Every tally is voted:
+        # a committee's 7-2 is not the floor's 52-48.
+        return False
     if _unit_only(a) or _unit_only(b):
         return a.frame.event is not None and (a.frame.event == b.frame.event or
                                               {a.frame.event, b.frame.event} <= PURCHASE_WORDS)

@@ -48,6 +48,8 @@ from claimtrack.lexicon import (
     ROLE_NOUNS,
     STOCK_NOUNS,
     TALLY_NOUNS,
+    TALLY_SIDES,
+    TALLY_WORDS,
     TENURE_VERBS,
 )
 from claimtrack.models import Frame
@@ -133,6 +135,10 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
             # It locates something ("cut off Brenna, 500 km east of Ostrava"): the clause's verb, whatever
             # it does, does not change the distance.
             scope = "total"
+    side = _tally_side(doc, first, last) if unit == "count" else None
+    if side is not None:
+        # "beating Tim Rayburn 134-63", "134 votes to his 64": each figure counts the votes of one side.
+        measure, event, attribute = "vote", "vote", side
     apposed_age = _apposed_age(doc, first, attribute)
     return Frame(
         measure=measure,
@@ -155,8 +161,41 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         modality=_figure_modality(doc, first, attribute, head, unit, verb),
         # "Mr Mubanga, 29, was originally detained": the clause's revision word is not about the age beside it.
         revision=not apposed_age and _revision(verb, anchor, clause),
-        agent=_agent(verb, first, last, counted),
+        # Who "did" a tally's votes is the voters, the winner or the caucus, as each article puts it: no one.
+        agent=_agent(verb, first, last, counted) if side is None else None,
     )
+
+
+def _tally_side(doc: Doc, first: int, last: int) -> str | None:
+    """Which side of a vote's tally the figure counts, in a sentence that names a vote: the first of two
+    numbers written high to low ("134-63", "134 to 63", "134 votes to his 64") is the winner's, the second the
+    loser's."""
+    if not any(t.lower_ in TALLY_WORDS or _lemma(t) in TALLY_WORDS for t in doc[first].sent):
+        return None
+    value = _plain_number(doc[last])
+    partner = _tally_partner(doc[last + 1: last + 5])
+    if value is not None and partner is not None and _plain_number(partner) < value:
+        return TALLY_SIDES[0]
+    partner = _tally_partner(reversed(doc[max(first - 4, 0): first]))
+    if value is not None and partner is not None and _plain_number(partner) > value:
+        return TALLY_SIDES[1]
+    return None
+
+
+def _tally_partner(tokens) -> Token | None:
+    """The other number of a tally, read outward from a figure: past "votes", a dash or "to", and a
+    possessive ("to his 64")."""
+    for token in tokens:
+        if token.like_num:
+            return token if _plain_number(token) is not None else None
+        if token.text not in _HYPHENS and token.lower_ not in ("to", "votes", "his", "her", "their", "its"):
+            return None
+    return None
+
+
+def _plain_number(token: Token) -> float | None:
+    text = token.text.replace(",", "")
+    return float(text) if text.isdigit() else None
 
 
 def _described_noun_modifiers(verb: Token | None) -> list[Token]:

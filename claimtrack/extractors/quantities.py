@@ -18,6 +18,7 @@ from claimtrack.lexicon import (
     LENGTH_ADJECTIVES,
     MEASURE_SYNONYMS,
     SPEECH_VERBS,
+    TALLY_WORDS,
 )
 from claimtrack.numbers import (
     CASED_SUFFIXES,
@@ -123,8 +124,6 @@ SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "rela
               "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
 # Distinct sport words in a passage that make a race's distance written "1500m" metres anywhere in it.
 PASSAGE_SPORT_CUES = 2
-# Words beside a vote's tally ("voted 134-63", "passed 310 to 290"): each side is a figure, the two no range.
-TALLY_WORDS = {"vote", "votes", "voted", "ballot", "poll", "passed"}
 # Words beside a score ("won 3-1", "a 2-2 draw", "ended 1-1"), which is not a range.
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
