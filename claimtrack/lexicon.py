@@ -122,6 +122,10 @@ GRAMMAR_WORDS = frozenset({
     "your", "ours", "every", "many", "much", "even", "still", "really", "things", "thing", "people", "time",
     "today", "year", "years", "after", "before", "again", "need", "back", "well", "good", "great",
 })
+# Verbs of winning a vote, whose subject won and whose object lost ("Voss beat Ortiz 212-97"), and of electing,
+# whose object won ("re-elected Voss by a vote of 212 to 97 over Ortiz").
+WINNING_VERBS = frozenset({"beat", "defeat", "edge", "oust", "trounce", "win", "take", "get", "receive"})
+ELECTING_VERBS = frozenset({"elect", "re-elect", "reelect", "choose", "pick", "name", "confirm"})
 # Verbs whose subject is the thing a sum prices ("the console sells for $150").
 PRICE_VERBS = frozenset({"cost", "sell", "value", "price", "fetch", "retail"})
 # Currencies named after a figure ("40 billion yen", "9.5bn kronor"), in the forms news copy writes. A name
@@ -228,7 +232,7 @@ MONTH_NAMES = {name: full for full in ("january", "february", "march", "april", 
 QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
                "shock": "quake", "aftershock": "aftershock"}
 # Attributes whose holder alone fixes the slot: one person has one age.
-HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance", "length"})
+HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance", "length", *TALLY_SIDES})
 # Attributes of the holder itself, the same wherever the clause places it: a person's age, a boat's length.
 OWN_ATTRIBUTES = frozenset({"age", "tenure", "length"})
 # Attributes that stay the same from one day's story to the next.

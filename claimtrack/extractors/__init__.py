@@ -320,7 +320,8 @@ def _gender_of(entity: Span) -> str | None:
 
 
 def _person_name(entity: Span) -> str:
-    words = [t.text for t in entity if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    # A name has no figures, though the small model may run a person's entity on into them ("Lena Ortiz 212-97").
+    words = [t.text for t in entity if not t.is_punct and not t.like_num and t.lower_ not in ("'s", "’s")]
     while words and (words[0].casefold() in TITLES or is_name_glue(words[0])):
         words = words[1:]
     return " ".join(words)

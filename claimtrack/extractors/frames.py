@@ -22,6 +22,7 @@ from claimtrack.lexicon import (
     ESTIMATE_WORDS,
     ESTIMATING_VERBS,
     EVENT_CLASS_OF,
+    ELECTING_VERBS,
     EXPECTATION_WORDS,
     INDIVIDUAL_NOUNS,
     KILOMETRES,
@@ -51,6 +52,7 @@ from claimtrack.lexicon import (
     TALLY_SIDES,
     TALLY_WORDS,
     TENURE_VERBS,
+    WINNING_VERBS,
 )
 from claimtrack.models import Frame
 
@@ -68,6 +70,7 @@ _HYPHENS = {"-", "‐", "‑", "–"}
 # The prepositions a price or a valuation is given with.
 _PRICE_PREPOSITIONS = {"for", "at"}
 _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+_TRAILING_FIGURES = re.compile(r"[\s\d,.\-–]+$")
 _TIME_CONJUNCTIONS = {"when", "while", "until", "since", "after", "before", "once"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
@@ -138,7 +141,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     side = _tally_side(doc, first, last) if unit == "count" else None
     if side is not None:
         # "beating Tim Rayburn 134-63", "134 votes to his 64": each figure counts the votes of one side.
-        measure, event, attribute = "vote", "vote", side
+        measure, event, attribute, holder = "vote", "vote", side, _tally_holder(verb, side)
     apposed_age = _apposed_age(doc, first, attribute)
     return Frame(
         measure=measure,
@@ -180,6 +183,29 @@ def _tally_side(doc: Doc, first: int, last: int) -> str | None:
     if value is not None and partner is not None and _plain_number(partner) > value:
         return TALLY_SIDES[1]
     return None
+
+
+def _tally_holder(verb: Token | None, side: str) -> str | None:
+    """Whose votes a side of a tally counts, where the clause names them: the subject of a verb of winning
+    ("Voss beat Ortiz 212-97", "beating Ortiz 212-97" after "Voss won") and its object for the losing side; the
+    object of a verb of electing and whom it was "over" or "against"."""
+    if verb is None:
+        return None
+    lemma = _lemma(verb)
+    winning = side == TALLY_SIDES[0]
+    if lemma in WINNING_VERBS:
+        person = _clause_subject(verb, ("nsubj",)) or _controlling_subject(verb) if winning else \
+            next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif lemma in ELECTING_VERBS:
+        person = next((c for c in verb.children if c.dep_ == "dobj"), None) if winning else \
+            next((o for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("over", "against")
+                  for o in t.children if o.dep_ == "pobj"), None)
+    else:
+        return None
+    if person is None or person.pos_ != "PROPN":
+        return None
+    # The small model may run the name on into the tally ("Lena Ortiz 212-97").
+    return _TRAILING_FIGURES.sub("", entity_text(person)) or None
 
 
 def _tally_partner(tokens) -> Token | None:
