@@ -521,6 +521,9 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
         person = _person_subject(figure.head)
         if person is not None:
             return person or None, "age"
+    if head is not None and head.dep_ == "appos" and head.head.pos_ == "PROPN" and _named_person(head.head):
+        # "Officer Dana Kemp, a 12-year veteran": the noun the figure counts describes the person named.
+        return entity_text(head.head), _attribute(unit, verb)
     if before is not None and before.lower_ == "aged":
         return (entity_text(before.head) if before.head.pos_ in ("PROPN", "NOUN") else None), "age"
     owner = _possessor(head) or _possessor(figure.head if figure.head.pos_ == "NOUN" else None)
