@@ -227,7 +227,9 @@ def _is_figure_start(token: Token) -> bool:
         return after.lower_ in ("dozen", "hundred", "thousand", "million", "billion") or (
             lower == "tens" and after.lower_ == "of")
     if lower == "minus":
-        return after is not None and (read_figure_token(after.text) is not None or after.text == "-")
+        # "plus or minus 3 points" is a margin of 3, not -3: the figure starts after it.
+        margin = token.i >= 2 and doc[token.i - 2].lower_ == "plus" and doc[token.i - 1].lower_ == "or"
+        return not margin and after is not None and (read_figure_token(after.text) is not None or after.text == "-")
     parsed = read_figure_token(_figure_text(doc, token.i))
     if parsed is None or _is_year(token, parsed[0]) or _is_four_digit_time(token):
         return False
