@@ -5,6 +5,7 @@ frames without parsing text again."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text
@@ -177,12 +178,17 @@ def _tally_side(doc: Doc, first: int, last: int) -> str | None:
         return None
     value = _plain_number(doc[last])
     partner = _tally_partner(doc[last + 1: last + 5])
-    if value is not None and partner is not None and _plain_number(partner) < value:
+    if value is not None and partner is not None and _plain_number(partner) < value and not _a_change_from(doc[first]):
         return TALLY_SIDES[0]
     partner = _tally_partner(reversed(doc[max(first - 4, 0): first]))
-    if value is not None and partner is not None and _plain_number(partner) > value:
+    if value is not None and partner is not None and _plain_number(partner) > value and not _a_change_from(partner):
         return TALLY_SIDES[1]
     return None
+
+
+def _a_change_from(token: Token) -> bool:
+    """"turnout fell from 70,000 to 50,000 in the vote": two levels, not a tally."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "from"
 
 
 def _tally_holder(verb: Token | None, side: str) -> str | None:
@@ -208,7 +214,7 @@ def _tally_holder(verb: Token | None, side: str) -> str | None:
     return _TRAILING_FIGURES.sub("", entity_text(person)) or None
 
 
-def _tally_partner(tokens) -> Token | None:
+def _tally_partner(tokens: Iterable[Token]) -> Token | None:
     """The other number of a tally, read outward from a figure: past "votes", a dash or "to", and a
     possessive ("to his 64")."""
     for token in tokens:
