@@ -16,7 +16,15 @@ import numpy
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, QuoteSpan, find_quotes, pair_quote_marks
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
-from claimtrack.extractors.tokens import doc_text, entity_of, entity_text, is_name_glue, sentence_of, sentences
+from claimtrack.extractors.tokens import (
+    doc_text,
+    entity_of,
+    entity_text,
+    is_name_glue,
+    person_name_span,
+    sentence_of,
+    sentences,
+)
 from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.lexicon import (
     FEMALE_WORDS,
@@ -320,8 +328,7 @@ def _gender_of(entity: Span) -> str | None:
 
 
 def _person_name(entity: Span) -> str:
-    # A name has no figures, though the small model may run a person's entity on into them ("Lena Ortiz 212-97").
-    words = [t.text for t in entity if not t.is_punct and not t.like_num and t.lower_ not in ("'s", "’s")]
+    words = [t.text for t in person_name_span(entity) if not t.is_punct and t.lower_ not in ("'s", "’s")]
     while words and (words[0].casefold() in TITLES or is_name_glue(words[0])):
         words = words[1:]
     return " ".join(words)

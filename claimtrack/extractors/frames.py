@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text
+from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text, names_a_vote
 from claimtrack.lexicon import (
     ACTION_NOUNS,
     ADDITIONAL_WORDS,
@@ -51,11 +51,11 @@ from claimtrack.lexicon import (
     STOCK_NOUNS,
     TALLY_NOUNS,
     TALLY_SIDES,
-    TALLY_WORDS,
     TENURE_VERBS,
     WINNING_VERBS,
 )
 from claimtrack.models import Frame
+from claimtrack.numbers import read_figure_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -71,7 +71,6 @@ _HYPHENS = {"-", "‐", "‑", "–"}
 # The prepositions a price or a valuation is given with.
 _PRICE_PREPOSITIONS = {"for", "at"}
 _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
-_TRAILING_FIGURES = re.compile(r"[\s\d,.\-–]+$")
 _TIME_CONJUNCTIONS = {"when", "while", "until", "since", "after", "before", "once"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
@@ -174,16 +173,19 @@ def _tally_side(doc: Doc, first: int, last: int) -> str | None:
     """Which side of a vote's tally the figure counts, in a sentence that names a vote: the first of two
     numbers written high to low ("134-63", "134 to 63", "134 votes to his 64") is the winner's, the second the
     loser's."""
-    if not any(t.lower_ in TALLY_WORDS or _lemma(t) in TALLY_WORDS for t in doc[first].sent):
-        return None
     value = _plain_number(doc[last])
+    if value is None:
+        return None
     partner = _tally_partner(doc[last + 1: last + 5])
-    if value is not None and partner is not None and _plain_number(partner) < value and not _a_change_from(doc[first]):
-        return TALLY_SIDES[0]
-    partner = _tally_partner(reversed(doc[max(first - 4, 0): first]))
-    if value is not None and partner is not None and _plain_number(partner) > value and not _a_change_from(partner):
-        return TALLY_SIDES[1]
-    return None
+    if partner is not None and _plain_number(partner) < value and not _a_change_from(doc[first]):
+        side = TALLY_SIDES[0]
+    else:
+        partner = _tally_partner(reversed(doc[max(first - 4, 0): first]))
+        if partner is None or _plain_number(partner) <= value or _a_change_from(partner):
+            return None
+        side = TALLY_SIDES[1]
+    # The whole sentence is read only for a pair of numbers that may be a tally.
+    return side if names_a_vote(doc[first]) else None
 
 
 def _a_change_from(token: Token) -> bool:
@@ -192,26 +194,26 @@ def _a_change_from(token: Token) -> bool:
 
 
 def _tally_holder(verb: Token | None, side: str) -> str | None:
-    """Whose votes a side of a tally counts, where the clause names them: the subject of a verb of winning
-    ("Voss beat Ortiz 212-97", "beating Ortiz 212-97" after "Voss won") and its object for the losing side; the
-    object of a verb of electing and whom it was "over" or "against"."""
+    """Whose votes a side of a tally counts, where the clause names both contenders: the subject of a verb of
+    winning ("Voss beat Ortiz 212-97", "beating Ortiz 212-97" after "Voss won") and its object for the losing
+    side; the object of a verb of electing and whom it was "over" or "against". In "Democrats re-elected Hale,
+    defeating a challenge from Ortiz" the subject of "defeating" is not who won."""
     if verb is None:
         return None
     lemma = _lemma(verb)
     winning = side == TALLY_SIDES[0]
     if lemma in WINNING_VERBS:
-        person = _clause_subject(verb, ("nsubj",)) or _controlling_subject(verb) if winning else \
-            next((c for c in verb.children if c.dep_ == "dobj"), None)
+        loser = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if loser is None or loser.pos_ != "PROPN":
+            return None
+        person = _clause_subject(verb, ("nsubj",)) or _controlling_subject(verb) if winning else loser
     elif lemma in ELECTING_VERBS:
         person = next((c for c in verb.children if c.dep_ == "dobj"), None) if winning else \
             next((o for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("over", "against")
                   for o in t.children if o.dep_ == "pobj"), None)
     else:
         return None
-    if person is None or person.pos_ != "PROPN":
-        return None
-    # The small model may run the name on into the tally ("Lena Ortiz 212-97").
-    return _TRAILING_FIGURES.sub("", entity_text(person)) or None
+    return entity_text(person) if person is not None and person.pos_ == "PROPN" else None
 
 
 def _tally_partner(tokens: Iterable[Token]) -> Token | None:
@@ -226,8 +228,10 @@ def _tally_partner(tokens: Iterable[Token]) -> Token | None:
 
 
 def _plain_number(token: Token) -> float | None:
-    text = token.text.replace(",", "")
-    return float(text) if text.isdigit() else None
+    """A whole number written in digits alone ("212", "1,012"), as a tally writes its sides."""
+    parsed = read_figure_token(token.text)
+    return parsed[0] if parsed is not None and not parsed[1] and not parsed[2] and parsed[0] == int(parsed[0]) \
+        else None
 
 
 def _described_noun_modifiers(verb: Token | None) -> list[Token]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import counts_out_of_a_group, read_frame
-from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, sentence_of
+from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, names_a_vote, sentence_of
 from claimtrack.lexicon import (
     CHANGE_WORDS,
     CURRENCY_COUNTRIES,
@@ -18,7 +18,6 @@ from claimtrack.lexicon import (
     LENGTH_ADJECTIVES,
     MEASURE_SYNONYMS,
     SPEECH_VERBS,
-    TALLY_WORDS,
 )
 from claimtrack.numbers import (
     CASED_SUFFIXES,
@@ -285,7 +284,7 @@ def _opens_a_tally(token: Token) -> bool:
     into the number."""
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "–") and doc[token.i + 2].like_num and \
-        any(t.lower_ in TALLY_WORDS or t.lemma_.lower() in TALLY_WORDS for t in sentence_of(token))
+        names_a_vote(token)
 
 
 def _inside_a_name(token: Token) -> bool:
@@ -907,9 +906,8 @@ def _tally(doc: Doc, figure: _Figure, second: _Figure) -> bool:
     """A vote's count of two sides, written high to low ("by a vote of 134 to 63", "voted 134-63", "beating
     Tim Rayburn 134-63 in a secret ballot"): each side a figure of its own, never a range. The vote may be
     named anywhere in the sentence."""
-    near = {word for t in sentence_of(doc[figure.first]) for word in (t.lower_, t.lemma_.lower())}
-    return bool(near & TALLY_WORDS) and figure.low == int(figure.low) and second.last == second.first and \
-        figure.low > second.high and not (figure.currency or second.currency)
+    return figure.low == int(figure.low) and second.last == second.first and figure.low > second.high and \
+        not (figure.currency or second.currency) and names_a_vote(doc[figure.first])
 
 
 def _takes_the_first_unit(doc: Doc, figure: _Figure, second: _Figure, unit: str, link: int, before: str) -> bool:

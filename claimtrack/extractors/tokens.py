@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from claimtrack.lexicon import NAME_GLUE_WORDS
+from claimtrack.lexicon import NAME_GLUE_WORDS, TALLY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -80,8 +80,23 @@ def entity_text(token: Token) -> str:
                 token.doc[start - 1].head.i in range(start, token.i + 1):
             start -= 1
         entity = token.doc[start: token.i + 1]
+    if token.ent_type_ == "PERSON":
+        entity = person_name_span(entity)
     text = entity.text
     for ending in ("'s", "’s"):
         if text.endswith(ending):
             return text[: -len(ending)]
     return text
+
+
+def names_a_vote(token: Token) -> bool:
+    """Whether the sentence of `token` names a vote, beside which two numbers are a tally ("voted 134-63")."""
+    return any(t.lower_ in TALLY_WORDS or t.lemma_.lower() in TALLY_WORDS for t in sentence_of(token))
+
+
+def person_name_span(entity: Span) -> Span:
+    """A person's entity without the figures the small model may run it on into ("Lena Ortiz 212-97"): a name
+    has none."""
+    while len(entity) > 1 and (entity[-1].like_num or entity[-1].is_punct):
+        entity = entity[:-1]
+    return entity
