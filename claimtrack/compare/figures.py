@@ -305,8 +305,12 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
     refuses it.
     A member that matches only weakly and states another value refuses it unless more members match it
     firmly than refuse it so: a bare "Ten" in a toll's group does not keep out "three people killed", which
-    the group's "10 people killed" answers, and weak matches never make a clash."""
-    firm = equal = weak_objections = confirmed = 0
+    the group's "10 people killed" answers, and weak matches never make a clash. Objections are counted by
+    voice: an article that states the value firmly ("9 people wounded") and again barely ("nine were hurt")
+    objects once, by its firm figure, however often it repeats it."""
+    firm = equal = confirmed = 0
+    firm_voices: set[str] = set()
+    objecting_voices: set[str] = set()
     for member in group[:MEMBERS_CHECKED]:
         basis = match(fact, member)
         if basis is None or _second_value(fact, member):
@@ -316,12 +320,15 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
                 continue  # a conversion beside the sum can neither confirm nor refute another word for it
             return None  # another word for the counted thing: only the very same value confirms it
         restated = _restates(fact, member)
-        weak_objections += basis == "weak" and not restated
+        if basis == "weak" and not restated:
+            objecting_voices.add(member.voice)
+        if basis == "firm":
+            firm_voices.add(member.voice)
         firm += basis == "firm"
         equal += _same_value(fact, member)
         confirmed += basis == "firm" or restated and _comparable(fact, member) and \
             not _spans_a_decade(fact.claim) and not _spans_a_decade(member.claim)
-    if weak_objections >= max(firm, 1) or not confirmed:
+    if len(objecting_voices - firm_voices) >= max(len(firm_voices), 1) or not confirmed:
         return None
     return firm > 0, equal > 0, firm
 
