@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from claimtrack.compare.conversions import conversion_groups
+from claimtrack.compare.conversions import conversion_groups, lengths_as_converted
 from claimtrack.compare.figures import (
     FigureFacts,
     describe_figure,
@@ -50,6 +50,7 @@ def compare(claims: Iterable[Claim], copies: Mapping[str, str] | None = None,
             figure_facts.append(FigureFacts.of(claim, voice))
         else:
             quotes.add(QuoteFacts.of(claim, voice))
+    figure_facts = lengths_as_converted(figure_facts)
     # Conversions of one sum that disagree are a finding of their own; the slots keep the sums as written.
     conversions, converted = conversion_groups(figure_facts, lambda fact: stories.get(fact.claim.article), families)
     for fact in figure_facts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimtrack.compare.figures import FigureFacts, describe_figure, figure_interval
 from claimtrack.compare.grouping import group_id
@@ -50,23 +50,43 @@ def conversion_groups(facts: list[FigureFacts], story: Callable[[FigureFacts], H
     return groups, taken
 
 
-def _conversions(facts: Iterable[FigureFacts]) -> list[Conversion]:
-    """Each sum and the sums that convert it, read from the sentence: the first currency outside the
-    brackets, the others inside them."""
+def lengths_as_converted(facts: list[FigureFacts]) -> list[FigureFacts]:
+    """`facts`, with each length given again in another unit beside it ("about 58km (36 miles)") taking the
+    values of the length it converts: the "36 miles" is about 58 km, rounded, and holds the "35 miles" of
+    another article as well as the 58 km do."""
+    converted = {conversion.target.claim.id: conversion.source for conversion in _conversions(facts, _length_unit)}
+    return [fact if (source := converted.get(fact.claim.id)) is None else
+            replace(fact, low=source.low, high=source.high, stated=source.stated, converts=source.claim.unit)
+            for fact in facts]
+
+
+def _length_unit(fact: FigureFacts) -> str | None:
+    return fact.claim.unit if fact.unit == "km" else None
+
+
+def _currency(fact: FigureFacts) -> str | None:
+    return fact.currency
+
+
+def _conversions(facts: Iterable[FigureFacts],
+                 written_in: Callable[[FigureFacts], str | None] = _currency) -> list[Conversion]:
+    """Each figure and the figures that convert it, read from the sentence: the first outside the brackets,
+    the others inside them, each `written_in` another currency (or unit) than the first. Figures that
+    `written_in` gives None are never converted."""
     by_sentence: dict[tuple, list[FigureFacts]] = defaultdict(list)
     for fact in facts:
-        if fact.currency is not None and _middle(fact) > 0:
+        if written_in(fact) is not None and _middle(fact) > 0:
             by_sentence[(fact.claim.article, fact.claim.sentence_start)].append(fact)
     found = []
-    for sums in by_sentence.values():
-        sums.sort(key=lambda f: f.claim.start)
-        for index, source in enumerate(sums):
-            for target in sums[index + 1:]:
+    for figures in by_sentence.values():
+        figures.sort(key=lambda f: f.claim.start)
+        for index, source in enumerate(figures):
+            for target in figures[index + 1:]:
                 between = _between(source, target)
                 if between is None or not (_OPENS_CONVERSION.fullmatch(between) or
                                            _CONTINUES_CONVERSION.fullmatch(between)):
                     break
-                if target.currency != source.currency:
+                if written_in(target) != written_in(source):
                     found.append(Conversion(source, target))
     return found
 

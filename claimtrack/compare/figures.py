@@ -81,6 +81,9 @@ class FigureFacts:
     low: float
     high: float
     stated: tuple[float, float]  # the number as written, within its approximator and rounding (`_restates`)
+    # The unit of the length this figure converts ("km" for the "36 miles" of "about 58km (36 miles)"), whose
+    # values it then takes: a conversion says no more than the figure it converts, rounded.
+    converts: str | None = None
 
     @classmethod
     def of(cls, claim: Claim, voice: str) -> FigureFacts:
@@ -365,10 +368,14 @@ def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
     if a.currency != b.currency:
         return True
     (a_low, a_high), (b_low, b_high) = _scoped(a, b), _scoped(b, a)
-    if a.unit == "km" and a.claim.unit != b.claim.unit:
+    if a.unit == "km" and _written_in(a) != _written_in(b):
         # One of two lengths in two units is mostly the other converted and rounded: 40 feet for 12 metres.
         a_low, a_high = a_low * (1 - CONVERSION_ROUNDING), a_high * (1 + CONVERSION_ROUNDING)
     return a_low <= b_high and b_low <= a_high
+
+
+def _written_in(fact: FigureFacts) -> str | None:
+    return fact.converts or fact.claim.unit
 
 
 def _restates(a: FigureFacts, b: FigureFacts) -> bool:
