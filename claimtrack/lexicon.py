@@ -27,7 +27,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     # "took to the streets" is read through its light verb (LIGHT_VERBS): the street is where people gather.
     "gathered": frozenset({"march", "protest", "demonstrate", "rally", "gather", "attend", "join",
                            "crowd", "protester", "demonstrator", "marcher", "participate", "attendance",
-                           "street", "turnout", "gathering"}),
+                           "street", "turnout", "gathering", "pack", "packed", "crowded"}),
     "attacked": frozenset({"attack", "raid", "assault", "strike"}),
     # A hijacking succeeded; an attack may not have: ships attacked and ships hijacked are two counts.
     "hijacked": frozenset({"hijack", "hijacking", "hijacker", "commandeer"}),
@@ -60,6 +60,7 @@ PURCHASE_WORDS = frozenset({"buy", "purchase", "acquisition", "acquire", "takeov
 # Words that count the same thing in war and news copy, and units written in several ways.
 MEASURE_SYNONYMS = {
     "soldier": "troop", "force": "troop", "serviceman": "troop", "servicemen": "troop", "fatality": "death",
+    "round": "shot", "bullet": "shot",
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
     "per cent": "percent", "pct": "percent", "yrs": "years", "year": "years",
 }
@@ -70,9 +71,15 @@ ANAPHORIC_NOUNS = frozenset({"other", "them", "they", "rest", "those", "these", 
 LEVEL_VERBS = frozenset({"be", "rise", "climb", "reach", "stand", "increase", "jump", "grow", "hit", "total",
                          "top", "exceed", "fall", "drop", "put", "number", "surpass", "decline", "soar",
                          "double", "remain", "estimate", "have", "include", "become"})
+# Verbs that move their object to the figure: "raising the death toll to two", "bringing the total to 23".
+# The object says what is measured, as a level's subject does, and the figure is its new value.
+RAISING_VERBS = frozenset({"raise", "bring", "push", "take", "lift", "drive", "send"})
 # A level said to have moved to a new value: a revision of an earlier figure.
 REVISION_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "grow", "revise", "update", "soar",
-                            "double", "surpass", "mount"})
+                            "double", "surpass", "mount"}) | RAISING_VERBS
+# Verbs that put the counted in a state named after "in": "two were in critical condition", "three remain in
+# custody". The state is what the figure counts them by.
+STATE_VERBS = frozenset({"be", "remain", "stay", "list"})
 REVISION_WORDS = frozenset({"now", "revised", "updated", "initially", "previously", "originally"})
 # Verbs and nouns of a change ("rose 5%", "a 30% drop"): a change is never the level it changes.
 CHANGE_WORDS = frozenset({"rise", "fall", "increase", "decrease", "jump", "drop", "climb", "gain", "lose",

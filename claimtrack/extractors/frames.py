@@ -44,10 +44,12 @@ from claimtrack.lexicon import (
     POPULATION_VERBS,
     PRICE_VERBS,
     QUAKE_NOUNS,
+    RAISING_VERBS,
     REPORTING_VERBS,
     REVISION_VERBS,
     REVISION_WORDS,
     ROLE_NOUNS,
+    STATE_VERBS,
     STOCK_NOUNS,
     TALLY_NOUNS,
     TALLY_SIDES,
@@ -83,7 +85,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     measure, partitive = _measure(head, unit)
     role_gives_way = _role_gives_way(head, verb)
     walked, acting_verb = _path_to_verb(anchor, head, verb, range(first, last + 1))
-    carriers = _event_carriers(head, acting_verb, role_gives_way, walked)
+    moves_object = verb is not None and _moves_object_to(verb, anchor)
+    carriers = _event_carriers(head, acting_verb, role_gives_way, walked, moves_object)
     # "Three of the injured remain in hospital": the casualty word names the group counted from, and what
     # happened to those counted is what the clause says of them.
     casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way else None
@@ -97,9 +100,12 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     event_token = next((t for t in carriers if _event_lemma(t) in EVENT_CLASS_OF and t.pos_ != "PROPN"), None)
     # A reporting verb ("police said 12") says who vouches for a figure, not what happened to it.
     event = _event_lemma(event_token) if event_token is not None else (
-        _event_lemma(acting_verb) if acting_verb is not None and _lemma(acting_verb) not in REPORTING_VERBS else None)
-    if measure is None and verb is not None and _lemma(verb) in LEVEL_VERBS:
-        measure = _subject_measure(verb, anchor)
+        _event_lemma(acting_verb) if acting_verb is not None and _lemma(acting_verb) not in REPORTING_VERBS and
+        not moves_object else None)
+    if event_token is None and acting_verb is not None and _lemma(acting_verb) in STATE_VERBS:
+        event = _state_of(acting_verb) or event
+    if measure is None and verb is not None and (_lemma(verb) in LEVEL_VERBS or moves_object):
+        measure = _subject_measure(verb, anchor, moves_object)
     elif measure is None and not partitive and unit == "count" and verb is not None and \
             _event_lemma(verb) in PEOPLE_VERBS and _does(anchor, verb):
         measure = "people"
@@ -331,11 +337,17 @@ def _casualty_word(doc: Doc, last: int, head: Token | None) -> Token | None:
     return word if word is not None and word.lower_ in PEOPLE_BY_EVENT and word.lower_ in EVENT_CLASS_OF else None
 
 
-def _event_carriers(head: Token | None, verb: Token | None, role_gives_way: bool, walked: list[Token]) -> list[Token]:
+def _event_carriers(head: Token | None, verb: Token | None, role_gives_way: bool, walked: list[Token],
+                    moves_object: bool) -> list[Token]:
     """Tokens that may say what happened, nearest first: the counted noun and its modifiers ("injured
     people", "deaths"), the words between the figure and its verb, the verb, and for a level ("the death
-    toll rose to 10") the verb's subject."""
+    toll rose to 10") the verb's subject; for a verb that moves its object to the figure ("raising the death
+    toll to two"), the object, not the verb."""
     carriers: list[Token] = []
+    if verb is not None and moves_object:
+        measured = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return [*walked[:-1], *([] if measured is None else
+                                [measured, *(c for c in measured.children if c.dep_ in ("compound", "amod"))])]
     if verb is not None and _lemma(verb) not in NOT_EVENT_VERBS:
         # The verb says what happened to the counted people ("one protester was killed") before their role.
         carriers.append(verb)
@@ -347,7 +359,13 @@ def _event_carriers(head: Token | None, verb: Token | None, role_gives_way: bool
     carriers += walked
     if verb is not None:
         carriers.append(verb)
-        carriers += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr") and c.pos_ in ("ADJ", "NOUN")]
+        # "was packed" comes as an adjective or as a participle.
+        carriers += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr") and c.pos_ in ("ADJ", "NOUN") or
+                     c.dep_ == "acomp" and c.pos_ == "VERB"]
+        if _lemma(verb) in STATE_VERBS:
+            # "three remain in custody": the state they are in.
+            carriers += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                         if g.dep_ == "pobj"]
         if _lemma(verb) in ESTIMATING_VERBS:
             # "police put the march at 30,000", "officials put the death toll at 10": the object is what
             # the figure measures.
@@ -460,10 +478,10 @@ def _clause_subject(verb: Token, relations: tuple[str, ...]) -> Token | None:
     return subject
 
 
-def _subject_measure(verb: Token, anchor: Token) -> str | None:
+def _subject_measure(verb: Token, anchor: Token, moves_object: bool) -> str | None:
     """"The population is 120,000", "the number of dead rose to 10": the subject says what is measured; for
-    "officials put the toll at 10", the object does."""
-    measured = ("dobj",) if _lemma(verb) in ESTIMATING_VERBS else ("nsubj", "nsubjpass")
+    "officials put the toll at 10" and "raising the toll to 12", the object does."""
+    measured = ("dobj",) if _lemma(verb) in ESTIMATING_VERBS or moves_object else ("nsubj", "nsubjpass")
     subject = next((c for c in verb.children if c.dep_ in measured), None)
     if subject is None or subject.i == anchor.i or subject.pos_ not in ("NOUN",):
         return None
@@ -471,10 +489,30 @@ def _subject_measure(verb: Token, anchor: Token) -> str | None:
                      None)
     chosen = of_object if of_object is not None and _lemma(subject) in TALLY_NOUNS else subject
     if _lemma(chosen) in TALLY_NOUNS and any(_lemma(c) in EVENT_CLASS_OF for c in chosen.children) or \
-            _lemma(chosen) in CROWD_NOUNS:
-        # "the death toll", "the injury count", "the crowd", "the turnout": a tally of people.
+            _lemma(chosen) in CROWD_NOUNS or chosen is of_object and chosen.lower_ in PEOPLE_BY_EVENT:
+        # "the death toll", "the injury count", "the crowd", "the turnout", "the number of wounded": a tally
+        # of people.
         return "people"
     return None if _lemma(chosen) in EVENT_CLASS_OF else _lemma(chosen)
+
+
+def _moves_object_to(verb: Token, anchor: Token) -> bool:
+    """"raising the death toll to two", "bringing the total to 23": the verb moves its object to the figure."""
+    if _lemma(verb) not in RAISING_VERBS:
+        return False
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return to is not None and to.left_edge.i <= anchor.i <= to.right_edge.i
+
+
+def _state_of(verb: Token) -> str | None:
+    """The state a copula puts its subject in, with its adjective: "critical condition" for "two were in
+    critical condition"; "stable condition" is another."""
+    place = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    if place is None:
+        return None
+    described = [c.lower_ for c in place.children if c.dep_ == "amod"]
+    return " ".join([*described, _lemma(place)])
 
 
 def _qualifiers(doc: Doc, counted: list[int]) -> list[str]:
