@@ -99,6 +99,8 @@ ESTIMATING_VERBS = frozenset({"put", "estimate", "place", "peg", "number"})
 CROWD_NOUNS = frozenset({"crowd", "turnout", "attendance", "gathering"})
 # Attributes a figure can state of its holder, by the unit or the word that introduces it.
 AGE_WORDS = frozenset({"age", "aged", "old"})
+# Verbs that give a noun a person's name: "a man identified as Cole Brandt", "a woman named Ana Ruiz".
+NAMING_VERBS = frozenset({"identify", "name", "call"})
 TENURE_VERBS = frozenset({"work", "serve", "employ", "live", "spend", "stay", "teach", "lead", "hold"})
 # Words that say nothing about which statement or which speaker it is.
 FUNCTION_WORDS = frozenset({

@@ -33,6 +33,7 @@ from claimtrack.lexicon import (
     MAGNITUDE_WORDS,
     MEASURE_SYNONYMS,
     MONTH_NAMES,
+    NAMING_VERBS,
     NOT_EVENT_VERBS,
     ORGANISATION_WORDS,
     PART_WORDS,
@@ -561,9 +562,11 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
         described = head.head if head.head.i != head.i else None
         if described is not None and described.lower_ in AGE_WORDS and described.head.i != described.i:
             described = described.head  # "44-year-old Lamar Giddens": the word "old" describes the person
-        # "a 25-year-old man" says nothing of which man: only a name makes the age someone's.
+        # "a 25-year-old man" says nothing of which man: only a name makes the age someone's, the noun's own
+        # or one given to it ("a 31-year-old man, Darnell Hughes,", "a woman identified as Ana Ruiz").
         named = described is not None and (described.pos_ == "PROPN" or described.pos_ == "NOUN" and described.is_title)
-        return (entity_text(described) if named else None), "age"
+        given = _name_given_to(described) if described is not None and not named else None
+        return (entity_text(described) if named else entity_text(given) if given is not None else None), "age"
     if unit == "count" and head is None and figure.dep_ == "attr" and _lemma(figure.head) == "be" and \
             (after is None or after.is_punct):
         person = _person_subject(figure.head)
@@ -594,6 +597,19 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
             # "EDS shares closed at $24.34": the shares are EDS's.
             return owner, _attribute(unit, verb)
     return None, _attribute(unit, verb)
+
+
+def _name_given_to(noun: Token) -> Token | None:
+    """The name an apposition, "identified as" or "named" gives a noun: "a 31-year-old man, Darnell Hughes,",
+    "a woman identified as Ana Ruiz", "a man named Cole Brandt"."""
+    for child in noun.children:
+        if child.dep_ == "appos" and _named_person(child):
+            return child
+        if child.dep_ == "acl" and _lemma(child) in NAMING_VERBS:
+            names = [g for c in child.children for g in ([c] if c.dep_ == "oprd" else
+                                                         c.children if c.lower_ == "as" else []) if g.dep_ in ("oprd", "pobj")]
+            return next((name for name in names if _named_person(name)), None)
+    return None
 
 
 def _person_subject(copula: Token) -> str | None:
