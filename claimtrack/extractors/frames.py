@@ -779,9 +779,16 @@ def _attribute(unit: str, verb: Token | None) -> str | None:
         return "share"
     if unit.startswith("money:"):
         return "amount"
-    if unit in ("years", "year") and verb is not None and _lemma(verb) in TENURE_VERBS:
+    if unit in ("years", "year") and verb is not None and (_lemma(verb) in TENURE_VERBS or _has_been_with(verb)):
         return "tenure"
     return None
+
+
+def _has_been_with(verb: Token) -> bool:
+    """"Ramsey has been with the sheriff's office for four years", "has been at the bank since": a stay, said
+    with a perfect "be" and where it is spent."""
+    return _lemma(verb) == "be" and any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ in ("with", "at", "in") for c in verb.children)
 
 
 def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, clause: list[Token],
