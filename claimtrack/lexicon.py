@@ -241,11 +241,15 @@ MONTH_NAMES = {name: full for full in ("january", "february", "march", "april", 
 QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
                "shock": "quake", "aftershock": "aftershock"}
 # Attributes whose holder alone fixes the slot: one person has one age.
-HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance", "length", *TALLY_SIDES})
-# Attributes of the holder itself, the same wherever the clause places it: a person's age, a boat's length.
-OWN_ATTRIBUTES = frozenset({"age", "tenure", "length"})
+# The unit of a year a figure dates something by ("leader since 2003"): a date, not a count of years.
+CALENDAR_YEAR = "calendar year"
+HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance", "length", "start year",
+                               *TALLY_SIDES})
+# Attributes of the holder itself, the same wherever the clause places it: a person's age, a boat's length,
+# the year a post began.
+OWN_ATTRIBUTES = frozenset({"age", "tenure", "length", "start year"})
 # Attributes that stay the same from one day's story to the next.
-STATIC_ATTRIBUTES = frozenset({"age", "population", "distance", "length"})
+STATIC_ATTRIBUTES = frozenset({"age", "population", "distance", "length", "start year"})
 # Nouns of an action that has a length of its own each time it happens ("a 25-yard shot", "a 40km trek").
 ACTION_NOUNS = frozenset({"shot", "strike", "drive", "kick", "run", "pass", "header", "effort", "try", "putt", "throw",
                           "jump", "leap", "sprint", "dash", "swim", "walk", "trek", "march", "journey", "trip",

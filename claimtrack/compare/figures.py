@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
+    CALENDAR_YEAR,
     DURATION_UNITS,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
@@ -449,6 +450,8 @@ def describe_figure(claim: Claim) -> str:
     low, high = claim.low, claim.high
     if low is None and high is None:
         return claim.claim_text
+    if claim.unit == CALENDAR_YEAR:
+        return claim.claim_text  # "2003", not "2,003 calendar year"
     if low is not None and high is not None and low != high:
         value = f"{format_readable(low)}–{format_readable(high)}"
     else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import chain
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ import numpy
 from claimtrack.extractors.quantities import QuantityFinding, find_quantities
 from claimtrack.extractors.quotes import QuoteFinding, QuoteSpan, find_quotes, pair_quote_marks
 from claimtrack.extractors.sources import Link, chain_for, reports_clause_of
+from claimtrack.extractors.starts import find_start_years
 from claimtrack.extractors.tokens import (
     doc_text,
     entity_of,
@@ -412,7 +414,7 @@ class _ArticleReader:
             quotes[-1].unbalanced = False
         for quote, position in zip(quotes, resolved_at):
             yield _quote_claim(article, body, offset, doc, quote, position, context, sentence_index)
-        for quantity in find_quantities(doc):
+        for quantity in chain(find_quantities(doc), find_start_years(doc)):
             enclosing = next((q for q in quotes if q.start <= quantity.start and quantity.end <= q.end), None)
             yield _quantity_claim(article, body, offset, doc, quantity, enclosing, context, sentence_index)
 

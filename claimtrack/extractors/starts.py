@@ -1,0 +1,86 @@
+"""Since when someone has held a post: "Hale has led the caucus since 2003", "Hale, the party's leader since
+2002,". A year is otherwise no figure (quantities leave years out); the year a tenure began is a fact
+outlets state and misstate, so it is a claim of its own, whose holder is the person and whose measure is
+the post, read from the verb or the role noun: two outlets giving one leader two starting years disagree,
+and "in Congress since 1987" is not "leader since 2003".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from claimtrack.extractors.tokens import entity_text
+from claimtrack.lexicon import CALENDAR_YEAR, PERSONAL_PRONOUNS
+from claimtrack.models import Frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from claimtrack.extractors.quantities import QuantityFinding
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+# Verbs that hold a post from a year on; "be" only with where it is held ("has been in Congress since").
+_HOLDING_VERBS = {"lead", "serve", "head", "run", "chair", "represent", "hold", "sit", "be"}
+# A role noun and the verb of its post, so that "leader since 2003" meets "has led them since 2002".
+_ROLE_VERBS = {"leader": "lead", "head": "lead", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
+               "member": "serve", "representative": "represent", "congressman": "serve",
+               "congresswoman": "serve", "senator": "serve"}
+
+
+def find_start_years(doc: Doc) -> Iterator[QuantityFinding]:
+    """Each "since YEAR" that dates when a named person took the post the clause names."""
+    from claimtrack.extractors.quantities import QuantityFinding
+
+    for token in doc:
+        since = token.head
+        if not (_YEAR.fullmatch(token.text) and token.dep_ == "pobj" and since.lower_ == "since"):
+            continue
+        post = _post_of(since.head)
+        holder = _holder_of(since.head) if post is not None else None
+        if holder is None:
+            continue
+        yield QuantityFinding(
+            start=token.idx, end=token.idx + len(token.text), low=float(token.text), high=float(token.text),
+            approximator="exact", unit=CALENDAR_YEAR, counted=None, subject=holder, predicate=since.head.text,
+            anchor=token,
+            frame=Frame(measure=post, holder=holder, attribute="start year", event=post),
+        )
+
+
+def _post_of(word: Token) -> str | None:
+    """The post a clause or a role noun names: "led" and "leader" are "lead"; "has been in Congress" is
+    "Congress", "has served on the board" "board"."""
+    lemma = word.lemma_.lower()
+    if word.pos_ == "NOUN":
+        return _ROLE_VERBS.get(lemma)
+    if word.pos_ not in ("VERB", "AUX") or lemma not in _HOLDING_VERBS:
+        return None
+    if lemma in ("be", "sit", "serve"):
+        # "has been in Congress since 1987", "has served in the Senate since 2004", "served as leader".
+        place = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "as")
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if place is not None:
+            return _ROLE_VERBS.get(place.lemma_.lower(), place.text if place.pos_ == "PROPN" else place.lemma_.lower())
+        return "serve" if lemma == "serve" else None
+    return lemma
+
+
+def _holder_of(word: Token) -> str | None:
+    """Who holds the post: the clause's named subject ("Hale has led …"), the person a role noun is apposed
+    to ("Hale, the party's leader since 2002"), or whom a relative clause describes ("Hale, who has led …")."""
+    if word.pos_ == "NOUN":
+        person = word.head if word.dep_ == "appos" else None
+    else:
+        clause = word
+        while clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            clause = clause.head  # "Hale has led the caucus since 2003 and has been in Congress since 1991"
+        person = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if person is not None and person.lower_ in ("who", "that") and clause.dep_ == "relcl":
+            person = clause.head
+    if person is not None and person.lower_ in PERSONAL_PRONOUNS:
+        return person.lower_  # extraction resolves it to the person it names, as for a speaker
+    if person is None or not (person.ent_type_ == "PERSON" or person.pos_ == "PROPN" and person.is_title):
+        return None
+    return entity_text(person)
