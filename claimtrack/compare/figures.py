@@ -372,7 +372,15 @@ def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
     if a.unit == "km" and _written_in(a) != _written_in(b):
         # One of two lengths in two units is mostly the other converted and rounded: 40 feet for 12 metres.
         a_low, a_high = a_low * (1 - CONVERSION_ROUNDING), a_high * (1 + CONVERSION_ROUNDING)
-    return a_low <= b_high and b_low <= a_high
+    return _overlap(a_low, a_high, b_low, b_high)
+
+
+def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    """Whether two spans of values share one. Spans of rounding meet at their ends without sharing it:
+    "$66 billion" (65.5 to 66.5) and "$65 billion" (64.5 to 65.5) are two sums; a single value at the end of a
+    span is in it ("10" and "at least 10")."""
+    low, high = max(a_low, b_low), min(a_high, b_high)
+    return low < high or low == high and (a_low == a_high or b_low == b_high)
 
 
 def _written_in(fact: FigureFacts) -> str | None:
@@ -386,8 +394,7 @@ def _restates(a: FigureFacts, b: FigureFacts) -> bool:
     thin match is about the same thing."""
     if a.currency != b.currency:
         return True
-    (a_low, a_high), (b_low, b_high) = a.stated, b.stated
-    return a_low <= b_high and b_low <= a_high
+    return _overlap(*a.stated, *b.stated)
 
 
 def _stated(claim: Claim) -> tuple[float, float]:
