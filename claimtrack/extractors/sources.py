@@ -30,6 +30,9 @@ _NAME_EDGE_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 _COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Pronouns that stand for a thing or for nothing ("it seems"), never for whoever speaks.
 THING_PRONOUNS = {"it", "this", "that"}
+# Subjects of a clause around a mixed quote who say nothing: those pronouns, the "what" of a name given ("part
+# of what is known as "green zones""), and the reader's generic "you" ("you can race a "phantom"").
+NAMELESS_PRONOUNS = THING_PRONOUNS | {"what", "you"}
 
 
 @dataclass
@@ -60,8 +63,8 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             subject = subject_of(head, inside)
             # Quotes are words said; figures may also be vouched for ("figures show", "officials estimate").
             cues = SPEECH_VERBS if inside else REPORTING_VERBS
-            if subject is not None and head.lemma_.lower() in cues and _can_attribute(subject, inside) and (
-                    inside or not _reports_something_else(head, anchor)):
+            if subject is not None and head.lemma_.lower() in cues and _can_attribute(subject, head, inside) and (
+                    inside or not _reports_something_else(head, anchor) and not _is_counted(subject, anchor)):
                 links.append(Link(phrase_text(subject), head.text, subject, head.i))
         elif head.lemma_.lower() in STATEMENT_NOUNS:
             # "Trump's claim that there have been “thousands of shootings”"
@@ -69,7 +72,8 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             if owner is not None:
                 links.append(Link(phrase_text(owner), head.text, owner, head.i))
     for aside in _parenthetical_cues(sentence, inside):
-        if all(link.cue_at != aside.cue_at for link in links):
+        if all(link.cue_at != aside.cue_at for link in links) and (
+                inside or aside.subject is None or not _is_counted(aside.subject, anchor)):
             links.append(aside)
     links.extend(_prepositional(sentence, inside))
     return _distinct(links)
@@ -89,22 +93,42 @@ def _beside(cue: Token, outer: Token) -> bool:
     return any(t.text == ";" for t in cue.doc[low:high])
 
 
-def _can_attribute(subject: Token, inside: range) -> bool:
+def _can_attribute(subject: Token, cue: Token, inside: range) -> bool:
     """Whether a verb's subject can be who says or vouches for a claim. Not a span of time ("13 days of
     shelling showed"), not a phrase negated by "no" ("but no damage was reported"), not a counted thing
     that undergoes the verb ("hundreds of aftershocks were recorded": what was recorded, not who recorded
-    it; "thousands of fans said" do speak), and for a figure not the writer's "we", nor anything a passive
-    verb befalls ("the 3.3% fall had been expected": what was expected, not who expected it) but the one
-    quoted ("X was quoted as saying")."""
+    it; "thousands of fans said" do speak), for a quote not what it names, and for a figure not the writer's
+    "we", nor anything a passive verb befalls ("the 3.3% fall had been expected": what was expected, not who
+    expected it) but the one quoted ("X was quoted as saying")."""
     if subject.lemma_.lower() in DURATION_UNITS:
         return False
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return False
+    if inside and _named_by_passive(subject, cue):
         return False
     befallen = not inside and subject.head.lemma_.lower() not in _REPORTED_PASSIVE_VERBS
     if subject.dep_ == "nsubjpass" and (befallen or subject.like_num or subject.ent_type_ in _COUNT_ENTITIES or
                                         any(c.dep_ == "nummod" for c in subject.children)):
         return False
     return bool(inside) or subject.lower_ != "we"
+
+
+def _named_by_passive(subject: Token, verb: Token) -> bool:
+    """Whether `subject` is what a passive speech verb names or describes ('The ferry link has been called "a
+    lifeline"', 'it is being branded as "a fresh start"'), not who speaks; one quoted ("X was quoted as
+    saying") does."""
+    lemma = verb.lemma_.lower()
+    return subject.dep_ == "nsubjpass" and subject.head.i == verb.i and lemma in SPEECH_VERBS and \
+        lemma not in _REPORTED_PASSIVE_VERBS
+
+
+def _is_counted(subject: Token, anchor: Token) -> bool:
+    """Whether a figure's verb has for subject what the article counts, not who vouches for a figure: the
+    figure itself ("only six showed signs of damp", "heard by three senior judges"), or a bare count or share
+    of those asked ("58% said they backed the line, with 31% opposed", "13 reported growth")."""
+    holds_the_figure = subject.left_edge.i <= anchor.i <= subject.right_edge.i
+    bare_count = subject.ent_type_ == "PERCENT" or subject.like_num and subject.text[:1].isdigit()
+    return holds_the_figure or bare_count
 
 
 def reports_clause_of(outer: Link, inner: Link) -> bool:
@@ -186,9 +210,25 @@ def governing_subject(anchor: Token, inside: range) -> Link | None:
     outermost = None
     for verb in _verb_ancestors(anchor, inside):
         subject = subject_of(verb, inside)
-        if subject is not None and subject.lower_ not in THING_PRONOUNS:
+        if subject is not None and subject.lower_ not in NAMELESS_PRONOUNS and \
+                not _phrase_names_quote(subject, anchor) and not _named_by_passive(subject, verb):
             outermost = Link(phrase_text(subject), verb.text, subject, verb.i)
     return outermost
+
+
+def _phrase_names_quote(subject: Token, anchor: Token) -> bool:
+    """Whether the quote is a modifier in the subject's own phrase ('Slogans such as "homes first" filled the
+    square'): the phrase names the quoted words, it does not say them. Not when a clause of the subject's holds
+    the quote ('it was Obama who pressed for a "Grand Bargain"'), nor a phrase with an owner, who may be the
+    one quoted ("Clinton's broadside against "printing money"")."""
+    if any(child.dep_ == "poss" for child in subject.children):
+        return False
+    for token in anchor.ancestors:
+        if token.i == subject.i:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def as_clause_cue(sentence: Span, inside: range) -> Link | None:
@@ -303,7 +343,7 @@ def cue_clause(tokens: list[Token], *, whole: bool = False) -> Link | None:
         rest = after
     if not who or whole and any(t.pos_ in ("VERB", "AUX") or not (t.ent_type_ in ("DATE", "TIME") or
                                 t.lower_ in TRAILING_WORDS or t.is_punct or t.pos_ in ("ADV", "ADP", "DET"))
-                                for t in rest):
+                                for t in rest) or _named_by_passive(_head_of(who), cue):
         return None
     return Link(_clean_span_text(who), cue.text, _head_of(who), cue.i)
 
@@ -342,7 +382,23 @@ def _subject_before(tokens: list[Token]) -> list[Token]:
         segments.pop(0)
     words = segments[0] if segments else []
     clause_words = any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ in ("that", "which") for t in words)
-    return words if 0 < len(words) <= 10 and not clause_words and _has_nominal(words) else []
+    words = [] if clause_words else _clause_subject(words)
+    return words if 0 < len(words) <= 10 and _has_nominal(words) else []
+
+
+# Words that open or close no noun phrase: a preposition or a conjunction.
+_FRAGMENT_EDGES = ("ADP", "SCONJ", "CCONJ")
+
+
+def _clause_subject(words: list[Token]) -> list[Token]:
+    """`words` when they form a noun phrase; when they open or end on a preposition or a conjunction, they are
+    the tail of the clause before, run on from a quote's closing mark ('"target for the year" with a record
+    9,000 crossings and she said', '"deeply misleading" to voters and said'), and only the verb's subject among
+    them, if any, is who speaks."""
+    if not words or words[0].pos_ not in _FRAGMENT_EDGES and words[-1].pos_ not in _FRAGMENT_EDGES:
+        return words
+    subject = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return [] if subject is None else [t for t in words if subject.left_edge.i <= t.i <= subject.i]
 
 
 def _without_brackets(tokens: list[Token]) -> list[Token]:
