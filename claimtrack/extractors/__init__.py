@@ -58,6 +58,9 @@ _TITLED_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? ([A-Z][\w'�
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 # A capitalised word after a lowercase word or a comma is a name, not a sentence's first word.
 _NAME_INSIDE_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]*")
+# A place in capitals, with its state or country and the agency, and a dash: "BRAYTON, Ohio (AP) — ".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+                       r"(?: ?\([\w .]+\))? ?(?:—|–|--|-) ")
 # Longer paragraphs are parsed in pieces: spaCy refuses texts over nlp.max_length (a million characters)
 # and its memory grows with the length of each text.
 PIECE_LIMIT = 100_000
@@ -137,6 +140,7 @@ def _windows_of(article: Article) -> list[_Window]:
         text = body.text.text[start:end]
         if body.headline is not None and start < body.headline[1]:
             text = sentence_case(text, body.text.text[body.headline[1]:])
+        text = without_dateline(text)
         marks = {i: article.text[body.text.original_span(start + i, start + i + 1)[0]]
                  for i, char in enumerate(text) if char == '"'}
         mark_positions = list(marks)
@@ -159,6 +163,14 @@ def _windows_of(article: Article) -> list[_Window]:
             else None
         sentences_before += len(sentences)
     return windows
+
+
+def without_dateline(paragraph: str) -> str:
+    """The paragraph with the dateline it opens with ("WASHINGTON —", "HARLAN, Ky. (AP) —") blanked out, for
+    the parser: it says where the story was filed, and read as words it becomes the first sentence's subject,
+    its speaker or the place of its first figure. Blanks keep offsets into the paragraph."""
+    dateline = _DATELINE.match(paragraph)
+    return paragraph if dateline is None else " " * dateline.end() + paragraph[dateline.end():]
 
 
 def sentence_case(headline: str, story: str) -> str:
