@@ -155,8 +155,11 @@ def parse_fraction(words: list[str]) -> float | None:
 
 def parse_fold(word: str) -> float | None:
     """"sixfold", "two-fold", "10-fold" → the multiple."""
+    if not word.lower().endswith("fold"):
+        # "30-" in "30- to 40-year-old" is no multiple.
+        return None
     stem = word.lower().removesuffix("fold").rstrip("-")
-    if not stem or stem == word.lower():
+    if not stem:
         return None
     parsed = read_figure_token(stem)
     if parsed is not None and not parsed[1]:

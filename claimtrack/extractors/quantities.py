@@ -146,7 +146,7 @@ ATHLETICS_PASSAGE_CUES = 4
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
                 "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit",
-                "margin", "ended", "finished", "edged", "thrashed", "hammered", "routed", "defeated", "overcame",
+                "margin", "ended", "finished", "advantage", "edged", "thrashed", "hammered", "routed", "defeated", "overcame",
                 "crushed", "clinched"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
@@ -411,20 +411,29 @@ def _is_part_of_a_name(token: Token) -> bool:
     # be written with a capital inside ("iPhone 15").
     names_before = before is not None and before.pos_ == "PROPN" and not before.is_lower and (
         not before.is_sent_start or token.head.i == before.i) and _currency_symbol(before) is None
-    # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October").
+    # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October"); a number above
+    # one before a singular noun names a model or a list ("the Pentium 4 chip", "a Fortune 500 firm").
     counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
-        and not any(child.dep_ == "nsubj" for child in after.children)
+        and not any(child.dep_ == "nsubj" for child in after.children) and not _singular_after_a_number(token, after)
     # The number hangs from the name, or the name from the number ("released iOS 17": "iOS" compounds onto "17").
     joined = token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod") or (
         before is not None and before.dep_ == "compound" and before.head.i == token.i)
     return names_before and not counts_after and joined
 
 
+def _singular_after_a_number(number: Token, noun: Token) -> bool:
+    """"4 chip", "500 firm": a common noun in the singular after plain digits above one, which no count takes; a
+    unit ("10 year", "3 km"), a currency ("2bn reais") or a per cent sign may stay singular."""
+    return number.text.isdigit() and int(number.text) > 1 and noun.tag_ == "NN" and noun.is_alpha and \
+        noun.lemma_.lower() not in MEASURE_WORDS and noun.lower_ not in UNIT_SUFFIXES and \
+        noun.lower_ not in SCALE_SUFFIXES and noun.lower_ not in CURRENCY_WORDS and noun.lower_ not in PERCENT_WORDS
+
+
 def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return _joined_range(doc, index)
+        return _joined_range(doc, index) or _suspended_figure(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -484,9 +493,10 @@ def _number_words(doc: Doc, words: list[str], last: int) -> int:
     ("twenty - eight thousand", "3.9 bn"); the new last token."""
     while last + 1 < len(doc):
         word = doc[last + 1].lower_
+        # "and" goes on after a scale only ("two hundred and fifty"): "between five and six thousand" is a range.
+        joiner = NUMBER_WORDS if word == "-" else SCALES
         spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
-                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
-                                            NUMBER_WORDS | {"hundred"})
+                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in joiner)
         scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
         if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
                 len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
@@ -565,6 +575,22 @@ def _joined_range(doc: Doc, index: int) -> _Figure | None:
         if not re.search(r"[a-z]$", parts.group(1), re.IGNORECASE) and low_value * scale <= high_value:
             low_value *= scale
     return _Figure(index - 1, last, min(low_value, high_value), max(low_value, high_value), currency=currency)
+
+
+def _suspended_figure(doc: Doc, index: int) -> _Figure | None:
+    """"30- to 40-year-old", "two- or three-bedroom": a number whose hyphen waits for the unit of the next figure,
+    a figure of its own as NewsQuant writes it, with that unit when a link joins the two."""
+    if not re.fullmatch(r"\w[\w,.]*-", doc[index].text):
+        return None
+    written = read_figure_token(doc[index].text[:-1])
+    number = written[0] if written is not None and not written[1] else parse_words([doc[index].text[:-1]])
+    if number is None:
+        return None
+    linked = index + 2 < len(doc) and doc[index + 1].lower_ in ("to", "or", "and")
+    following = _figure_at(doc, index + 2) if linked else None
+    if following is None:
+        return _Figure(index, index, number, number)
+    return _Figure(index, index, number, number, currency=following.currency, unit=following.unit)
 
 
 def _joined_percentages(doc: Doc, index: int, low_text: str, high_text: str) -> _Figure | None:
@@ -856,8 +882,10 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
             figure.first == figure.last and not any(c.isnumeric() for c in doc[figure.first].text) and \
-            doc[figure.first].ent_type_ != "CARDINAL" and not _befallen(doc[figure.first]):
-        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us").
+            doc[figure.first].ent_type_ != "CARDINAL" and not _befallen(doc[figure.first]) and \
+            not doc[figure.first].text.endswith("-"):
+        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us"); one whose
+        # hyphen waits for the next figure's unit counts what that one does ("two- or three-bedroom homes").
         return None
 
     if unit == "count" and second is None and _names_a_model(doc, figure, counted_tokens):
@@ -936,8 +964,14 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
     following_word = doc[second.last + 1] if second.last + 1 < len(doc) else None
     counts_a_noun = following_word is not None and following_word.pos_ in ("NOUN", "PROPN", "NUM") and \
         after not in RESULT_WORDS | MONTHS_AND_DAYS and following_word.ent_type_ not in ("DATE", "TIME")
-    governed = doc[figure.first].head.lower_ in RESULT_WORDS and not names_a_vote(doc[figure.first])
-    result_named = (before in RESULT_WORDS or governed) and not counts_a_noun
+    head = doc[figure.first].head
+    governed = head.lower_ in RESULT_WORDS and not names_a_vote(doc[figure.first])
+    # "a 19-7 half-time lead": the pair describes the result noun it hangs from, through the words between; "a
+    # 10-12 point lead" measures it in a unit, a range.
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.lemma_.lower() not in MEASURE_WORDS:
+        head = head.head
+    describes_a_result = head.i > second.last and head.lower_ in RESULT_WORDS
+    result_named = (before in RESULT_WORDS or governed) and not counts_a_noun or describes_a_result
     # Sets of a match come in a row, with or without commas: "won 6-4 6-3", "beat Nadal 6-4, 7-6".
     previous = figure.first - 2 if figure.first > 0 and doc[figure.first - 1].text == "," else figure.first - 1
     following = second.last + 2 if second.last + 1 < len(doc) and doc[second.last + 1].text == "," else second.last + 1
@@ -965,10 +999,15 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     repeated_unit = _unit_word_before_link(doc, link)
     if repeated_unit is not None:
         link += 1
-    if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS or figure.vague:
+    if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS or figure.vague or \
+            doc[figure.last].text.endswith("-"):
+        # A number whose hyphen waits for the next figure's unit ("30- to 40-year-old") is read on its own.
         return None
     glued = doc[link + 1].lower_
-    if doc[link].text == "-" and glued.startswith("to-") and read_figure_token(glued[3:]) is not None:
+    if doc[link].text == "-" and glued == "to" and link + 3 < len(doc) and doc[link + 2].text == "-":
+        # "five-to-seven years": the link hyphenated on both sides.
+        link += 2
+    elif doc[link].text == "-" and glued.startswith("to-") and read_figure_token(glued[3:]) is not None:
         # "0-to-60-mph" comes tokenized as "0", "-", "to-60".
         value = read_figure_token(glued[3:])[0]
         return _Figure(link + 1, link + 1, value, value)
