@@ -146,8 +146,8 @@ ATHLETICS_PASSAGE_CUES = 4
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
                 "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit",
-                "margin", "ended", "finished", "advantage", "edged", "thrashed", "hammered", "routed", "defeated", "overcame",
-                "crushed", "clinched"}
+                "margin", "ended", "finished", "advantage", "edged", "thrashed", "hammered", "routed", "defeated",
+                "overcame", "crushed", "clinched"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -957,21 +957,7 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
     if second is None or second.currency or second.unit or second.first != second.last or \
             figure.low != int(figure.low) or second.low != int(second.low):
         return None
-    before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
     after = doc[second.last + 1].lower_ if second.last + 1 < len(doc) else ""
-    # "lost the match 21-24 to France": a word of the result before the pair or governing it, unless the pair
-    # counts a noun after it ("lost 10-15 jobs") or is a vote's tally ("beating Ortiz 212-97 in a ballot").
-    following_word = doc[second.last + 1] if second.last + 1 < len(doc) else None
-    counts_a_noun = following_word is not None and following_word.pos_ in ("NOUN", "PROPN", "NUM") and \
-        after not in RESULT_WORDS | MONTHS_AND_DAYS and following_word.ent_type_ not in ("DATE", "TIME")
-    head = doc[figure.first].head
-    governed = head.lower_ in RESULT_WORDS and not names_a_vote(doc[figure.first])
-    # "a 19-7 half-time lead": the pair describes the result noun it hangs from, through the words between; "a
-    # 10-12 point lead" measures it in a unit, a range.
-    while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.lemma_.lower() not in MEASURE_WORDS:
-        head = head.head
-    describes_a_result = head.i > second.last and head.lower_ in RESULT_WORDS
-    result_named = (before in RESULT_WORDS or governed) and not counts_a_noun or describes_a_result
     # Sets of a match come in a row, with or without commas: "won 6-4 6-3", "beat Nadal 6-4, 7-6".
     previous = figure.first - 2 if figure.first > 0 and doc[figure.first - 1].text == "," else figure.first - 1
     following = second.last + 2 if second.last + 1 < len(doc) and doc[second.last + 1].text == "," else second.last + 1
@@ -980,7 +966,26 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
     in_a_row = after_a_score or before_a_score
     # A range never has equal ends: "level at 12-12", "a 2-2 draw" are scores.
     level = figure.low == second.low
-    return second.last if result_named or after in RESULT_WORDS or in_a_row or level else None
+    return second.last if _names_a_result(doc, figure, second) or after in RESULT_WORDS or in_a_row or level \
+        else None
+
+
+def _names_a_result(doc: Doc, figure: _Figure, second: _Figure) -> bool:
+    """A word of the result before the pair or governing it ("won 3-1", "lost the match 21-24 to France"), unless
+    the pair counts a noun after it ("lost 10-15 jobs") or is a vote's tally ("beating Ortiz 212-97 in a ballot");
+    or the result noun the pair describes, through the words between ("a 19-7 half-time lead")."""
+    before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
+    following = doc[second.last + 1] if second.last + 1 < len(doc) else None
+    counts_a_noun = following is not None and following.pos_ in ("NOUN", "PROPN", "NUM") and \
+        following.lower_ not in RESULT_WORDS | MONTHS_AND_DAYS and following.ent_type_ not in ("DATE", "TIME")
+    head = doc[figure.first].head
+    governed = head.lower_ in RESULT_WORDS and not names_a_vote(doc[figure.first])
+    if (before in RESULT_WORDS or governed) and not counts_a_noun:
+        return True
+    # "a 10-12 point lead" measures the lead in a unit: a range.
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.lemma_.lower() not in MEASURE_WORDS:
+        head = head.head
+    return head.i > second.last and head.lower_ in RESULT_WORDS
 
 
 def _names_a_speaker(noun: Token) -> bool:
