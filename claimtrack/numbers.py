@@ -20,12 +20,14 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-# Abbreviated scales as news copy writes them after a figure: "1.5m", "£3.9bn", "25k", wire copy's "4.6 bln";
+# Abbreviated scales as news copy writes them after a figure: "1.5m", "£3.9bn", "25k", wire copy's "4.6 bln",
+# Malaysian and Philippine papers' "RM500mil" and "P2.1bil";
 # and South Asia's lakh (100,000) and crore (10 million): "Rs 2,500 crore".
 SCALE_SUFFIXES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
     "bln": 1_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "trn": 1_000_000_000_000,
-    "trln": 1_000_000_000_000, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trln": 1_000_000_000_000, "mil": 1_000_000, "bil": 1_000_000_000, "tril": 1_000_000_000_000,
+    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "hundred": 100, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
     "crores": 10_000_000,
 }
@@ -33,6 +35,8 @@ DOZEN = {"dozen": 12, "score": 20}
 # Denominators of spelled fractions: "a third", "two-thirds", "three quarters", "half".
 FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                   "fifths": 5, "tenth": 10, "tenths": 10}
+# The singular fraction words, of one part: "a quarter", never "three quarter".
+ONE_PART_WORDS = frozenset(word for word in FRACTION_WORDS if not word.endswith("s"))
 # Currencies written before a figure, glued to it or not: "EUR50m", "US$3bn", "HK$3.7", "RM1.2bn", "CHF 2m".
 # "kr" is Swedish, Norwegian and Danish alike: read as one code, so that two articles that write it compare.
 # "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion";
@@ -152,8 +156,11 @@ def parse_fraction(words: list[str]) -> float | None:
 
 def parse_fold(word: str) -> float | None:
     """"sixfold", "two-fold", "10-fold" → the multiple."""
+    if not word.lower().endswith("fold"):
+        # "30-" in "30- to 40-year-old" is no multiple.
+        return None
     stem = word.lower().removesuffix("fold").rstrip("-")
-    if not stem or stem == word.lower():
+    if not stem:
         return None
     parsed = read_figure_token(stem)
     if parsed is not None and not parsed[1]:

@@ -24,6 +24,7 @@ from claimtrack.numbers import (
     CURRENCY_PREFIXES,
     FRACTION_WORDS,
     NUMBER_WORDS,
+    ONE_PART_WORDS,
     SCALE_SUFFIXES,
     SCALES,
     SPACED_UNIT_SYMBOLS,
@@ -75,6 +76,10 @@ MEASURE_WORDS = DURATION_WORDS | {
 }
 # Units of a size that a hyphen ties to a noun it describes: "a 10-metre boat", "a 30-foot yacht".
 SIZE_UNITS = MEASURE_WORDS - DURATION_WORDS - {"times", "square", "point", "percentage", "degree"}
+# Currency abbreviations that spell no English word, so that a capital at the start only still makes them one.
+WORDLESS_CURRENCY_ABBREVIATIONS = {"ksh", "dhs", "sfr"}
+# Words between the sides of an area: "4m by 5m", "3m x 2m".
+DIMENSION_LINKS = {"by", "x", "×"}
 RANGE_LINKS = {"to", "-", "–", "—", "and", "through"}
 PERCENT_WORDS = {"%", "percent", "pct", "pc"}
 MONTHS_AND_DAYS = {
@@ -82,7 +87,13 @@ MONTHS_AND_DAYS = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
+# The units of glued time suffixes ("20mins", "3hrs"): a date's entity may hold them ("2yrs ago").
+TIME_UNITS = {"seconds", "minutes", "hours", "years"}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "noon", "midnight", "gmt", "bst", "et", "pt"}
+# Plurals a year names the period of ("expects 2024 sales", "the 2019 elections"), never counts of them.
+YEARLY_NOUNS = {"sales", "earnings", "results", "profits", "revenues", "accounts", "elections", "forecasts",
+                "targets", "estimates", "exams", "finances", "games", "olympics", "budgets", "rankings", "standings",
+                "playoffs"}
 # Time zones after a time written as four digits, as wire copy writes it: "1200 GMT", "0930 local time".
 TIME_ZONES = {"gmt", "bst", "utc", "cet", "cest", "est", "edt", "cst", "pst", "pdt", "et", "pt", "ist", "jst",
               "local", "hrs"}
@@ -97,6 +108,10 @@ ORDINAL_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, 
 # Nouns after an ordinal that make it a time or a turn, not one more person: "a third term", "a second day".
 PERIOD_NOUNS = {"time", "term", "day", "week", "month", "year", "round", "half", "quarter", "period", "game",
                 "match", "season", "place", "consecutive", "straight", "successive", "attempt", "try", "tier"}
+# Words before a bare fraction that make it the size of a change or a bound: "fell by a third", "just over half".
+SHARE_LEADS = {"by", "between", "than", "over", "nearly", "almost", "about", "around", "roughly", "under", "just"}
+# Words after "half" that name what it is half of: "half the money", "half their income", "half a million".
+SHARE_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "all", "this", "that", "these", "those"}
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
 # Nouns that a number after them names one of a series by: "Category 2", "stage 4", "Terminal 5", "Form 10-K".
 SERIES_NOUNS = {"category", "stage", "level", "tier", "grade", "class", "phase", "terminal", "gate", "platform",
@@ -123,11 +138,16 @@ SPORT_CUES = {"race", "runner", "sprint", "sprinter", "hurdle", "hurdles", "rela
               "swimmer", "steeplechase", "marathon", "heptathlon", "decathlon", "penalty", "kick", "try"}
 # Distinct sport words in a passage that make a race's distance written "1500m" metres anywhere in it.
 PASSAGE_SPORT_CUES = 2
+# Distinct sport words in a passage about athletics, where any length written "Nm" is metres: a split ("through
+# 1200m") or a mark ("a best of 16.76m"). More than for a race's distance, since a football club's accounts may
+# name a penalty and a champion beside a sum.
+ATHLETICS_PASSAGE_CUES = 4
 # Words beside a score ("won 3-1", "a 2-2 draw", "ended 1-1"), which is not a range.
 RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing", "drew", "draw", "drawn", "led",
                 "lead", "leading", "trailed", "trail", "trailing", "victory", "defeat", "loss", "scoreline",
                 "thrashing", "triumph", "success", "reverse", "aggregate", "home", "away", "winner", "deficit",
-                "margin", "ended", "finished"}
+                "margin", "ended", "finished", "advantage", "edged", "thrashed", "hammered", "routed", "defeated",
+                "overcame", "crushed", "clinched"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -186,10 +206,15 @@ def find_quantities(doc: Doc) -> Iterator[QuantityFinding]:
 
 
 def _ends_a_dashed_pair(doc: Doc, index: int) -> bool:
-    """The number at `index` follows a number and a dash with no space ("2-0", "737-800"): the second of a
-    pair whose first was not read as a figure, since a range or a score is read from its first number."""
-    return index >= 2 and doc[index - 1].text in ("-", "–") and not doc[index - 2].whitespace_ and \
-        not doc[index - 1].whitespace_ and doc[index - 2].like_num
+    """The number at `index` follows a number and a dash with no space ("2-0", "737-800") or with one on each
+    side ("98 - 95"): the second of a pair whose first was not read as a figure, since a range or a score is read
+    from its first number."""
+    if index < 2 or doc[index - 1].text not in ("-", "–"):
+        return False
+    glued = not doc[index - 2].whitespace_ and not doc[index - 1].whitespace_ and doc[index - 2].like_num
+    # "the Celtics 98 - 95": a pair of whole numbers spaced evenly about the dash.
+    spaced = doc[index - 2].whitespace_ and doc[index - 1].whitespace_ and doc[index - 2].text.isdigit()
+    return glued or spaced
 
 
 def _is_figure_start(token: Token) -> bool:
@@ -209,15 +234,14 @@ def _is_figure_start(token: Token) -> bool:
         # "one-off costs", "a one-time fee", "a one-sided game": an adjective; "a one-day strike" is a figure.
         return False
     if lower in FRACTION_WORDS:
-        # "half of", "half a million"; a bare "half" or "quarter" is mostly a period ("second half").
-        return after is not None and after.lower_ in ("of", "a", "an") and not (
-            before is not None and before.lower_ in PERIOD_WORDS)
+        # "half of", "half a million", "half the money"; a bare "half" or "quarter" is mostly a period ("second
+        # half").
+        return not (before is not None and before.lower_ in PERIOD_WORDS) and _states_a_share(token, before)
     if _one_more(token):
         return True
     if lower in ("a", "an") and after is not None and after.lower_ in FRACTION_WORDS:
         # "a third of voters" is a share; "a third defendant" is an ordinal.
-        following = doc[token.i + 2] if token.i + 2 < len(doc) else None
-        return following is not None and following.lower_ == "of"
+        return _states_a_share(after, before)
     if lower in NUMBER_WORDS and _is_spelled_in_a_name(token):
         return False
     if lower in NUMBER_WORDS or lower in VAGUE_PLURALS or parse_fold(lower):
@@ -236,6 +260,25 @@ def _is_figure_start(token: Token) -> bool:
         # "96th", "49ers", "1990s", "22pm": an ordinal, a name, a decade or a clock time.
         return False
     return not _is_part_of_a_name(token) or _opens_a_tally(token)
+
+
+def _states_a_share(fraction: Token, before: Token | None) -> bool:
+    """A fraction word that states a share: of something ("a third of voters", "half the money", "half a
+    million"), in points ("a quarter point", "a half-point rise"), or as the size of a change or a bound with
+    nothing after it that it would name a part of ("fell by a third", "cut by half", "just over half", "between a
+    fifth and a quarter")."""
+    doc = fraction.doc
+    after = doc[fraction.i + 1] if fraction.i + 1 < len(doc) else None
+    if after is not None and after.text == "-":
+        after = doc[fraction.i + 2] if fraction.i + 2 < len(doc) else None
+        return after is not None and after.lower_ == "point"
+    if after is not None and (after.lower_ in ("of", "point") or fraction.lower_ in ("half", "halves") and
+                              after.lower_ in SHARE_DETERMINERS):
+        return True
+    # A plural with no number before it is a period or a part ("between halves"), never a share.
+    bounded = before is not None and before.lower_ in SHARE_LEADS and not fraction.lower_.endswith("s")
+    return bounded and (after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX") or
+                        after.ent_type_ in ("DATE", "TIME"))
 
 
 def _hyphen_keeps_a_figure(word: Token) -> bool:
@@ -299,12 +342,12 @@ def _inside_a_name(token: Token) -> bool:
 
 
 def _is_year(token: Token, value: float) -> bool:
-    """"in 2001", "the 2001 audit": a year, also as the modifier of a singular noun; "2001 candidates",
-    "1500 tonnes" and "1500m" count."""
+    """"in 2001", "the 2001 audit": a year, also as the modifier of a singular noun or of what a year yields
+    ("2024 sales", "2019 elections"); "2001 candidates", "1500 tonnes" and "1500m" count."""
     if not (token.text.isdigit() and len(token.text) == 4 and 1500 <= value <= 2100):
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if after is None or after.pos_ != "NOUN" or after.lemma_ in DURATION_WORDS:
+    if after is None or after.pos_ != "NOUN" or after.lemma_ in DURATION_WORDS or after.lower_ in YEARLY_NOUNS:
         return True
     counts_it = after.tag_ == "NNS" or after.lemma_.lower() in MEASURE_WORDS or not token.whitespace_
     return not counts_it
@@ -321,7 +364,7 @@ def _is_four_digit_time(token: Token) -> bool:
 def _is_calendar_or_clock(token: Token) -> bool:
     """Dates and times of day; durations ("two days", "six minutes") and numbers the small model mislabels
     as dates ("sales of 5835 units") stay figures."""
-    if token.ent_type_ not in ("DATE", "TIME"):
+    if token.ent_type_ not in ("DATE", "TIME") or _measures_other_than_time(token):
         return False
     doc = token.doc
     entity = entity_of(token)
@@ -333,6 +376,19 @@ def _is_calendar_or_clock(token: Token) -> bool:
     after_entity = doc[entity.end].lower_ if entity.end < len(doc) else ""
     return bool(nearby & MONTHS_AND_DAYS) or "ago" in words or after_entity == "ago" or \
         token.text.endswith("s") and token.text[:-1].isdigit()
+
+
+def _measures_other_than_time(token: Token) -> bool:
+    """"10.1pc in July", "£5m in March", "4% last month": a figure with a currency, a scale or a unit other than
+    time, glued to it or right after it, is no date, though the small model runs the date's entity over it."""
+    parsed = read_figure_token(token.text)
+    if parsed is None:
+        return False
+    _, suffix, currency = parsed
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    scaled = not suffix and re.search(r"\d[a-z]+\.?$", token.text, re.IGNORECASE) is not None
+    glued_unit = suffix in UNIT_SUFFIXES and UNIT_SUFFIXES[suffix] not in TIME_UNITS
+    return currency is not None or scaled or glued_unit or after is not None and after.lower_ in PERCENT_WORDS
 
 
 def _is_part_of_a_name(token: Token) -> bool:
@@ -355,20 +411,29 @@ def _is_part_of_a_name(token: Token) -> bool:
     # be written with a capital inside ("iPhone 15").
     names_before = before is not None and before.pos_ == "PROPN" and not before.is_lower and (
         not before.is_sent_start or token.head.i == before.i) and _currency_symbol(before) is None
-    # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October").
+    # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October"); a number above
+    # one before a singular noun names a model or a list ("the Pentium 4 chip", "a Fortune 500 firm").
     counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
-        and not any(child.dep_ == "nsubj" for child in after.children)
+        and not any(child.dep_ == "nsubj" for child in after.children) and not _singular_after_a_number(token, after)
     # The number hangs from the name, or the name from the number ("released iOS 17": "iOS" compounds onto "17").
     joined = token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod") or (
         before is not None and before.dep_ == "compound" and before.head.i == token.i)
     return names_before and not counts_after and joined
 
 
+def _singular_after_a_number(number: Token, noun: Token) -> bool:
+    """"4 chip", "500 firm": a common noun in the singular after plain digits above one, which no count takes; a
+    unit ("10 year", "3 km"), a currency ("2bn reais") or a per cent sign may stay singular."""
+    return number.text.isdigit() and int(number.text) > 1 and noun.tag_ == "NN" and noun.is_alpha and \
+        noun.lemma_.lower() not in MEASURE_WORDS and noun.lower_ not in UNIT_SUFFIXES and \
+        noun.lower_ not in SCALE_SUFFIXES and noun.lower_ not in CURRENCY_WORDS and noun.lower_ not in PERCENT_WORDS
+
+
 def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
     if not _is_figure_start(token):
-        return _joined_range(doc, index)
+        return _joined_range(doc, index) or _suspended_figure(doc, index)
     lower = token.lower_
     if lower == "minus":
         number = index + 2 if doc[index + 1].text == "-" else index + 1
@@ -428,9 +493,10 @@ def _number_words(doc: Doc, words: list[str], last: int) -> int:
     ("twenty - eight thousand", "3.9 bn"); the new last token."""
     while last + 1 < len(doc):
         word = doc[last + 1].lower_
+        # "and" goes on after a scale only ("two hundred and fifty"): "between five and six thousand" is a range.
+        joiner = NUMBER_WORDS if word == "-" else SCALES
         spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
-                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in
-                                            NUMBER_WORDS | {"hundred"})
+                                            and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in joiner)
         scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
         if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
                 len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
@@ -511,6 +577,22 @@ def _joined_range(doc: Doc, index: int) -> _Figure | None:
     return _Figure(index - 1, last, min(low_value, high_value), max(low_value, high_value), currency=currency)
 
 
+def _suspended_figure(doc: Doc, index: int) -> _Figure | None:
+    """"30- to 40-year-old", "two- or three-bedroom": a number whose hyphen waits for the unit of the next figure,
+    a figure of its own as NewsQuant writes it, with that unit when a link joins the two."""
+    if not re.fullmatch(r"\w[\w,.]*-", doc[index].text):
+        return None
+    written = read_figure_token(doc[index].text[:-1])
+    number = written[0] if written is not None and not written[1] else parse_words([doc[index].text[:-1]])
+    if number is None:
+        return None
+    linked = index + 2 < len(doc) and doc[index + 1].lower_ in ("to", "or", "and")
+    following = _figure_at(doc, index + 2) if linked else None
+    if following is None:
+        return _Figure(index, index, number, number)
+    return _Figure(index, index, number, number, currency=following.currency, unit=following.unit)
+
+
 def _joined_percentages(doc: Doc, index: int, low_text: str, high_text: str) -> _Figure | None:
     """"2.5%-3%": the sign of the second end may come as a token of its own."""
     last = index
@@ -528,8 +610,10 @@ def _joined_percentages(doc: Doc, index: int, low_text: str, high_text: str) -> 
 
 def _currency_symbol(token: Token) -> str | None:
     """The currency of a symbol or code written apart before a figure ("$", "RM", "CHF", "KSh"); a code of three
-    letters only with a capital inside, so that "try 5 times" and "Try 5 times" stay counts."""
-    if token.is_alpha and len(token.text) >= 3 and (token.is_lower or token.is_title):
+    letters only with a capital inside, so that "try 5 times" and "Try 5 times" stay counts; abbreviations that
+    are no English word may have a capital only at the start ("Ksh 500", "Dhs 20")."""
+    if token.is_alpha and len(token.text) >= 3 and (token.is_lower or token.is_title) and \
+            token.lower_ not in WORDLESS_CURRENCY_ABBREVIATIONS:
         return None
     return CURRENCY_PREFIXES.get(token.lower_)
 
@@ -546,8 +630,8 @@ def _currency_symbol_before(doc: Doc, index: int) -> str | None:
 
 
 def _metres_written(doc: Doc, index: int, words: list[str]) -> float | None:
-    """The number of "100m" or "4.88m", as one token or two ("100", "m"); None for any other figure."""
-    if len(words) == 2 and words[1].lower() in ("m", "m.") and not doc[index].whitespace_:
+    """The number of "100m", "4.88m" or "4.5 m", as one token or two ("100", "m"); None for any other figure."""
+    if len(words) == 2 and words[1].lower() in ("m", "m."):
         number = words[0]
     elif len(words) == 1 and re.fullmatch(r"[\d,.]+m", words[0], re.IGNORECASE):
         number = words[0][:-1]
@@ -561,12 +645,15 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     """"Nm" is metres in a race or a field event ("the 60m hurdles", "a leap of 17.30m") or before an
     adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers").
     A race's own distance ("her 1500m heat", "race 60m indoors") is metres wherever the passage is about
-    sport, unless what follows is a plural that millions count ("100m viewers")."""
+    sport, unless what follows is a plural that millions count ("100m viewers"); so is any length in a passage
+    about athletics ("with 500m to go", "through 1200m", "a best of 16.76m")."""
     after = doc[last + 1] if last + 1 < len(doc) and not doc[last + 1].is_sent_start else None
     before = doc[index - 1] if index > 0 else None
     if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
         return False
     if after is not None and (after.lower_ in SPORT_WORDS or after.lower_ in LENGTH_ADJECTIVES):
+        return True
+    if _measures_a_side(doc, index, last):
         return True
     if after is not None and after.lower_ in ("and", "or") and last + 2 < len(doc):
         # "the 100m and 200m titles": two races named together, the second told by its own context.
@@ -581,7 +668,24 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     if any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent):
         return True
     cues = {t.lemma_.lower() for t in doc if t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES}
-    return race_distance and len(cues) >= PASSAGE_SPORT_CUES
+    return len(cues) >= (PASSAGE_SPORT_CUES if race_distance else ATHLETICS_PASSAGE_CUES)
+
+
+def _measures_a_side(doc: Doc, index: int, last: int) -> bool:
+    """"4m by 5m", "3.5m x 2m": the sides of an area are both lengths, whichever of them is read."""
+    if last + 2 < len(doc) and doc[last + 1].lower_ in DIMENSION_LINKS:
+        return _written_in_metres(doc, last + 2)
+    return index >= 2 and doc[index - 1].lower_ in DIMENSION_LINKS and _written_in_metres(doc, index - 2)
+
+
+def _written_in_metres(doc: Doc, index: int) -> bool:
+    """The figure ending or starting at token `index` is written as metres would be: "5m", "2.5 m"."""
+    token = doc[index]
+    if re.fullmatch(r"[\d,.]+m\.?", token.text, re.IGNORECASE):
+        return True
+    if token.lower_ in ("m", "m.") and index > 0:
+        return doc[index - 1].like_num
+    return token.like_num and index + 1 < len(doc) and doc[index + 1].lower_ in ("m", "m.")
 
 
 def _heads_a_plural(noun: Token) -> bool:
@@ -592,11 +696,11 @@ def _heads_a_plural(noun: Token) -> bool:
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
     """"a third", "two-thirds", "three quarters", "half"; of a scale, a count ("half a million", "a quarter of
-    a billion", "half a dozen")."""
+    a billion", "half a dozen"), or of a point ("a quarter point")."""
     for length in (3, 2, 1):
         words = [t.text for t in doc[index: index + length]]
         value = parse_fraction(words) if len(words) == length else None
-        if value is None:
+        if value is None or _counts_of_a_fraction(words):
             continue
         last = index + length - 1
         scale_at = last + 2 if last + 1 < len(doc) and doc[last + 1].lower_ == "of" else last + 1
@@ -604,8 +708,18 @@ def _fraction_at(doc: Doc, index: int) -> _Figure | None:
                 parse_words([doc[scale_at + 1].text]) not in (None, 0):
             scaled = value * parse_words([doc[scale_at + 1].text])
             return _Figure(index, scale_at + 1, scaled, scaled)
+        point = last + 2 if last + 1 < len(doc) and doc[last + 1].text == "-" else last + 1
+        if point < len(doc) and doc[point].lower_ == "point":
+            # "a quarter point", "a half-point cut": a share of a percentage point.
+            return _Figure(index, point, value, value, unit="points")
         return _Figure(index, last, value, value, unit="fraction")
     return None
+
+
+def _counts_of_a_fraction(words: list[str]) -> bool:
+    """"three quarter-point rises", "two half-day strikes": a number above one before a singular fraction word
+    counts what the fraction measures; a share would be plural ("three quarters")."""
+    return len(words) >= 2 and words[0].lower() not in ("a", "an", "one") and words[1].lower() in ONE_PART_WORDS
 
 
 def _ratio_at(doc: Doc, index: int) -> _Figure | None:
@@ -768,8 +882,10 @@ def _read_claim(doc: Doc, figure: _Figure) -> QuantityFinding | None:
 
     if unit == "count" and counted is None and second is None and not figure.vague and \
             figure.first == figure.last and not any(c.isnumeric() for c in doc[figure.first].text) and \
-            doc[figure.first].ent_type_ != "CARDINAL" and not _befallen(doc[figure.first]):
-        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us").
+            doc[figure.first].ent_type_ != "CARDINAL" and not _befallen(doc[figure.first]) and \
+            not doc[figure.first].text.endswith("-"):
+        # A spelled number that counts nothing and that the NER does not take for a figure ("one of us"); one whose
+        # hyphen waits for the next figure's unit counts what that one does ("two- or three-bedroom homes").
         return None
 
     if unit == "count" and second is None and _names_a_model(doc, figure, counted_tokens):
@@ -841,7 +957,6 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
     if second is None or second.currency or second.unit or second.first != second.last or \
             figure.low != int(figure.low) or second.low != int(second.low):
         return None
-    before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
     after = doc[second.last + 1].lower_ if second.last + 1 < len(doc) else ""
     # Sets of a match come in a row, with or without commas: "won 6-4 6-3", "beat Nadal 6-4, 7-6".
     previous = figure.first - 2 if figure.first > 0 and doc[figure.first - 1].text == "," else figure.first - 1
@@ -851,7 +966,26 @@ def _score_end(doc: Doc, figure: _Figure) -> int | None:
     in_a_row = after_a_score or before_a_score
     # A range never has equal ends: "level at 12-12", "a 2-2 draw" are scores.
     level = figure.low == second.low
-    return second.last if before in RESULT_WORDS or after in RESULT_WORDS or in_a_row or level else None
+    return second.last if _names_a_result(doc, figure, second) or after in RESULT_WORDS or in_a_row or level \
+        else None
+
+
+def _names_a_result(doc: Doc, figure: _Figure, second: _Figure) -> bool:
+    """A word of the result before the pair or governing it ("won 3-1", "lost the match 21-24 to France"), unless
+    the pair counts a noun after it ("lost 10-15 jobs") or is a vote's tally ("beating Ortiz 212-97 in a ballot");
+    or the result noun the pair describes, through the words between ("a 19-7 half-time lead")."""
+    before = doc[figure.first - 1].lower_ if figure.first > 0 else ""
+    following = doc[second.last + 1] if second.last + 1 < len(doc) else None
+    counts_a_noun = following is not None and following.pos_ in ("NOUN", "PROPN", "NUM") and \
+        following.lower_ not in RESULT_WORDS | MONTHS_AND_DAYS and following.ent_type_ not in ("DATE", "TIME")
+    head = doc[figure.first].head
+    governed = head.lower_ in RESULT_WORDS and not names_a_vote(doc[figure.first])
+    if (before in RESULT_WORDS or governed) and not counts_a_noun:
+        return True
+    # "a 10-12 point lead" measures the lead in a unit: a range.
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.lemma_.lower() not in MEASURE_WORDS:
+        head = head.head
+    return head.i > second.last and head.lower_ in RESULT_WORDS
 
 
 def _names_a_speaker(noun: Token) -> bool:
@@ -870,10 +1004,15 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
     repeated_unit = _unit_word_before_link(doc, link)
     if repeated_unit is not None:
         link += 1
-    if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS or figure.vague:
+    if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS or figure.vague or \
+            doc[figure.last].text.endswith("-"):
+        # A number whose hyphen waits for the next figure's unit ("30- to 40-year-old") is read on its own.
         return None
     glued = doc[link + 1].lower_
-    if doc[link].text == "-" and glued.startswith("to-") and read_figure_token(glued[3:]) is not None:
+    if doc[link].text == "-" and glued == "to" and link + 3 < len(doc) and doc[link + 2].text == "-":
+        # "five-to-seven years": the link hyphenated on both sides.
+        link += 2
+    elif doc[link].text == "-" and glued.startswith("to-") and read_figure_token(glued[3:]) is not None:
         # "0-to-60-mph" comes tokenized as "0", "-", "to-60".
         value = read_figure_token(glued[3:])[0]
         return _Figure(link + 1, link + 1, value, value)
@@ -892,8 +1031,12 @@ def _range_end(doc: Doc, figure: _Figure, unit: str | None, end: int) -> _Figure
         # "£2.4 million - £400,000 more than planned": a dash set apart before a smaller figure opens an aside.
         return None
     second_unit, _ = _unit_after(doc, second)
-    if unit is not None and (second_unit is not None and unit != second_unit or
-                             _is_change_then_level(doc, figure, second, link, before)):
+    change_then_level = _is_change_then_level(doc, figure, second, link, before)
+    if unit is not None and (second_unit is not None and unit != second_unit or change_then_level):
+        return None
+    if unit is None and before == "by" and change_then_level:
+        # "profits grew by 3m to 12m": counts too, when "by" says the first is the change; "rose 2.5 to 3 per
+        # cent" stays a range of the change.
         return None
     if unit is not None and second_unit is None and not _takes_the_first_unit(doc, figure, second, unit, link, before):
         return None
