@@ -31,6 +31,13 @@ def test_quote_sentences_keep_their_neighbours_and_abbreviations_do_not_end_sent
     assert text[start:end].strip() == 'Mayor Lopez spoke. "We have no choice," Rep. Elijah E. Cummings said. It was late.'
 
 
+def test_initialisms_and_states_do_not_end_sentences():
+    """"U.S. 52" and "DORSEY, Ky. (AP) —" are inside their sentences: a window cut there loses the subject."""
+    text = "It rained. DORSEY, Ky. (AP) — A truck overturned on U.S. 52 about 4 miles north of town. It was late."
+    [(start, end)] = claim_windows(text, [])
+    assert text[start:end].strip() == "DORSEY, Ky. (AP) — A truck overturned on U.S. 52 about 4 miles north of town."
+
+
 @settings(max_examples=300, deadline=None)
 @given(paragraphs)
 def test_windows_are_ordered_disjoint_and_cover_every_figure_and_quote(text):

@@ -13,12 +13,13 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from claimtrack.extractors.quotes import QuoteSpan
-from claimtrack.numbers import FRACTION_WORDS, NUMBER_WORDS, VAGUE_PLURALS
+from claimtrack.numbers import FRACTION_WORDS, NUMBER_WORDS, REPEAT_ADVERBS, VAGUE_PLURALS
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _FIGURE_OR_QUOTE = re.compile(
     # "\b\w+fold", not "\w+fold": tried from inside a word as well, it would read a long word once per letter.
-    r"\d|\"|\b(?:" + "|".join(sorted(NUMBER_WORDS | set(VAGUE_PLURALS) | set(FRACTION_WORDS))) + r")\b|\b\w+fold\b",
+    r"\d|\"|\b(?:" + "|".join(sorted(NUMBER_WORDS | set(VAGUE_PLURALS) | set(FRACTION_WORDS) | set(REPEAT_ADVERBS)))
+    + r")\b|\b\w+fold\b",
     re.IGNORECASE,
 )
 
@@ -34,7 +35,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         # The word before the mark, read from a few characters back, not from the start of the text (which
         # made the time grow with the square of a paragraph): an abbreviation or an initial is short.
         word = text[max(match.start() - _LONGEST_ABBREVIATION, 0):match.start() + 1].rsplit(None, 1)[-1].lower()
-        if word.rstrip(".").isalpha() and (len(word.rstrip(".")) == 1 or word in ABBREVIATIONS):
+        letters = word.replace(".", "")
+        if letters.isalpha() and (len(letters) == 1 or word in ABBREVIATIONS or _INITIALISM.fullmatch(word)):
             continue
         spans.append((start, match.end()))
         start = match.end()
@@ -46,8 +48,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 ABBREVIATIONS = {
     "mr.", "mrs.", "ms.", "dr.", "rep.", "sen.", "gov.", "st.", "jr.", "sr.", "gen.", "lt.", "col.", "capt.",
     "sgt.", "prof.", "rev.", "inc.", "co.", "corp.", "ltd.", "no.", "vs.", "etc.", "mt.", "ft.", "jan.", "feb.",
-    "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "u.n.", "e.g.", "i.e.", "approx.",
+    "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "approx.", "det.", "insp.", "supt.", "maj.", "adm.", "cmdr.",
+    "ave.", "blvd.", "rd.", "hwy.",
+    # US states as datelines write them: "HARLAN, Ky. (AP) —" is no sentence end.
+    "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ind.", "kan.", "ky.", "md.",
+    "mich.", "minn.", "mo.", "mont.", "neb.", "nev.", "okla.", "ore.", "pa.", "tenn.", "tex.", "va.", "vt.",
+    "wis.", "wyo.",
 }
+# Letters with a full stop after each: "U.S.", "D.C.", "N.Y.", "e.g.".
+_INITIALISM = re.compile(r"(?:[a-z]\.){2,}")
 
 
 def claim_windows(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
