@@ -84,6 +84,8 @@ VAGUE_PLURALS = {
     "millions": (1_000_000, 10_000_000), "billions": (1_000_000_000, 10_000_000_000),
 }
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
+# Adverbs that count how often something happened: "shot twice" is "shot two times".
+REPEAT_ADVERBS = {"twice": 2.0, "thrice": 3.0}
 
 # Fractions of one character, alone or after a whole number: "2½ hours", "¾ of a mile".
 VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,

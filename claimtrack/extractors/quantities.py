@@ -25,8 +25,9 @@ from claimtrack.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
     ONE_PART_WORDS,
-    SCALE_SUFFIXES,
+    REPEAT_ADVERBS,
     SCALES,
+    SCALE_SUFFIXES,
     SPACED_UNIT_SYMBOLS,
     UNIT_SUFFIXES,
     VAGUE_PLURALS,
@@ -224,6 +225,10 @@ def _is_figure_start(token: Token) -> bool:
     lower = token.lower_
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if lower in REPEAT_ADVERBS:
+        return _counts_repeats(token)
+    if _names_a_road(token):
+        return False
     if lower in UNITS_BELOW_TEN and before is not None and before.lower_ in REFERRING_WORDS:
         # "the two leaders" refers back to people; "this one" is a pronoun: neither states a figure.
         return False
@@ -429,6 +434,23 @@ def _singular_after_a_number(number: Token, noun: Token) -> bool:
         noun.lower_ not in SCALE_SUFFIXES and noun.lower_ not in CURRENCY_WORDS and noun.lower_ not in PERCENT_WORDS
 
 
+def _names_a_road(token: Token) -> bool:
+    """"on U.S. 421", "along US 23": a highway's number after the country's name, where a preposition places
+    something on it."""
+    doc = token.doc
+    return token.i >= 2 and token.text.isdigit() and doc[token.i - 1].text in ("U.S.", "US") and \
+        doc[token.i - 2].lower_ in ("on", "along", "off", "onto", "via", "near", "of", "from", "to") and \
+        (token.i + 1 == len(doc) or doc[token.i + 1].text not in ("-", "–"))
+
+
+def _counts_repeats(token: Token) -> bool:
+    """"shot twice" counts shots as "shot three times" does; "twice as big", "twice the size" and "twice a
+    day" compare or give a rate."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.head.pos_ == "VERB" and token.dep_ == "advmod" and \
+        (after is None or after.lower_ not in ("as", "the", "that", "a", "an", "per", "more", "over", "its", "their"))
+
+
 def _figure_at(doc: Doc, index: int) -> _Figure | None:
     """The figure starting at token `index`: its tokens, value, currency and any unit glued to it."""
     token = doc[index]
@@ -451,7 +473,7 @@ def _figure_at(doc: Doc, index: int) -> _Figure | None:
         return None if lower == "tens" else _Figure(index, index, low, high, vague=True)
     if _one_more(token):
         return _Figure(index, index + 1, 1, 1)
-    fold = parse_fold(lower)
+    fold = parse_fold(lower) or REPEAT_ADVERBS.get(lower)
     if fold is not None:
         return _Figure(index, index, fold, fold, unit="times")
     fraction = _fraction_at(doc, index) or _ratio_at(doc, index)
