@@ -101,6 +101,9 @@ CROWD_NOUNS = frozenset({"crowd", "turnout", "attendance", "gathering"})
 AGE_WORDS = frozenset({"age", "aged", "old"})
 # Verbs that give a noun a person's name: "a man identified as Cole Brandt", "a woman named Ana Ruiz".
 NAMING_VERBS = frozenset({"identify", "name", "call"})
+# Verbs of taking up a post: "joined the force five years ago" gives a tenure of five years, as "has served
+# for five years" does.
+JOINING_VERBS = frozenset({"join", "hire", "become", "elect", "appoint", "enlist", "recruit"})
 TENURE_VERBS = frozenset({"work", "serve", "employ", "live", "spend", "stay", "teach", "lead", "hold"})
 # Words that say nothing about which statement or which speaker it is.
 FUNCTION_WORDS = frozenset({

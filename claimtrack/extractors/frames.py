@@ -26,6 +26,7 @@ from claimtrack.lexicon import (
     ELECTING_VERBS,
     EXPECTATION_WORDS,
     INDIVIDUAL_NOUNS,
+    JOINING_VERBS,
     KILOMETRES,
     LENGTH_ADJECTIVES,
     LEVEL_VERBS,
@@ -583,13 +584,17 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     if verb is not None and (unit != "count" or _lemma(verb) in TENURE_VERBS):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or \
             _controlling_subject(verb)
-        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        described = subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl"
+        if described:
             subject = verb.head
-        if subject is not None and not subject.i <= figure.i <= subject.right_edge.i and \
+        # The figure may sit in the subject's own phrase ("the 12 jurors' verdict"), which is no holder; in a
+        # clause describing the subject ("Ida Marsh, who joined seven years ago") it is the subject's.
+        outside = described or subject is not None and not subject.i <= figure.i <= subject.right_edge.i
+        if subject is not None and outside and \
                 subject.lower_ in PERSONAL_PRONOUNS and _attribute(unit, verb) in ("tenure", "age"):
             # "she had worked there for 15 years": extraction resolves the pronoun to the person it names.
             return subject.lower_, _attribute(unit, verb)
-        if subject is not None and not subject.i <= figure.i <= subject.right_edge.i and \
+        if subject is not None and outside and \
                 subject.lower_ not in _PRONOUNS and (subject.ent_type_ in _NAMED_HOLDERS or subject.pos_ == "PROPN"):
             return entity_text(subject), _attribute(unit, verb)
         owner = _named_modifier(subject) if subject is not None else None
@@ -779,7 +784,8 @@ def _attribute(unit: str, verb: Token | None) -> str | None:
         return "share"
     if unit.startswith("money:"):
         return "amount"
-    if unit in ("years", "year") and verb is not None and (_lemma(verb) in TENURE_VERBS or _has_been_with(verb)):
+    if unit in ("years", "year") and verb is not None and (_lemma(verb) in TENURE_VERBS or _has_been_with(verb) or
+                                                          _lemma(verb) in JOINING_VERBS):
         return "tenure"
     return None
 

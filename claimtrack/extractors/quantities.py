@@ -14,6 +14,7 @@ from claimtrack.lexicon import (
     CURRENCY_COUNTRIES,
     CURRENCY_WORDS,
     EVENT_CLASS_OF,
+    JOINING_VERBS,
     KILOMETRES,
     LENGTH_ADJECTIVES,
     MEASURE_SYNONYMS,
@@ -379,8 +380,15 @@ def _is_calendar_or_clock(token: Token) -> bool:
         return bool(words & CLOCK_WORDS) or following in CLOCK_WORDS or ":" in token.text
     nearby = {t.lower_.rstrip(".") for t in doc[max(token.i - 2, 0): token.i + 3]}
     after_entity = doc[entity.end].lower_ if entity.end < len(doc) else ""
-    return bool(nearby & MONTHS_AND_DAYS) or "ago" in words or after_entity == "ago" or \
+    return bool(nearby & MONTHS_AND_DAYS) or ("ago" in words or after_entity == "ago") and not _since_joining(token) or \
         token.text.endswith("s") and token.text[:-1].isdigit()
+
+
+def _since_joining(token: Token) -> bool:
+    """"joined the force five years ago", "was hired 12 years ago": how long someone has held a post, a figure
+    outlets give and misgive, not a date."""
+    ago = next((t for t in token.ancestors if t.lower_ == "ago"), None)
+    return ago is not None and ago.head.pos_ in ("VERB", "AUX") and ago.head.lemma_.lower() in JOINING_VERBS
 
 
 def _measures_other_than_time(token: Token) -> bool:
