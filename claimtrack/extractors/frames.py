@@ -556,8 +556,12 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     before = doc[first - 1] if first > 0 else None
     after = doc[last + 1] if last + 1 < len(doc) else None
     if unit == "count" and head is None and before is not None and before.text == "," and first >= 2 and \
-            _named_person(doc[first - 2]) and (after is None or after.is_punct):
-        return entity_text(doc[first - 2]), "age"
+            (after is None or after.is_punct):
+        if _named_person(doc[first - 2]):
+            return entity_text(doc[first - 2]), "age"
+        if _lemma(doc[first - 2]) in INDIVIDUAL_NOUNS:
+            # "One man, 27, was killed": an age, of nobody the article names, not a second count.
+            return None, "age"
     if head is not None and (_lemma(head) in ("year",) and after is not None and
                              any(t.lower_ in AGE_WORDS for t in doc[head.i: head.i + 4])):
         described = head.head if head.head.i != head.i else None
