@@ -136,6 +136,9 @@ GRAMMAR_WORDS = frozenset({
 })
 # Verbs of winning a vote, whose subject won and whose object lost ("Voss beat Ortiz 212-97"), and of electing,
 # whose object won ("re-elected Voss by a vote of 212 to 97 over Ortiz").
+# Verbs of a vote that decides a measure: "passed the bill 69-30", "approved it, 69 to 30", "voted 68-31 to
+# pass it" are one decision; "voted 51-49 to advance it" is another.
+PASSING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "ratify", "override", "clear", "defeat"})
 WINNING_VERBS = frozenset({"beat", "defeat", "edge", "oust", "trounce", "win", "take", "get", "receive"})
 ELECTING_VERBS = frozenset({"elect", "re-elect", "reelect", "choose", "pick", "name", "confirm"})
 # Verbs whose subject is the thing a sum prices ("the console sells for $150").
@@ -194,7 +197,7 @@ LENGTH_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "taller", "higher",
 # Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
 STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
 # Words beside a vote's tally ("voted 134-63", "passed 310 to 290"): each side is a figure, the two no range.
-TALLY_WORDS = frozenset({"vote", "votes", "voted", "ballot", "poll", "passed"})
+TALLY_WORDS = frozenset({"vote", "votes", "voted", "ballot", "poll", "passed", "approved", "rejected", "adopted"})
 # The two sides of a tally, as the attribute of each figure: a tally is written high to low.
 TALLY_SIDES = ("winning votes", "losing votes")
 

@@ -152,6 +152,8 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     eventless = story_attribute or fa.attribute == fb.attribute and fa.attribute in ("distance", "length")
     if (events_differ and not eventless) or _differ(fa.attribute, fb.attribute):
         return None
+    if fa.attribute in TALLY_SIDES and fa.event != fb.event:
+        return None  # a measure passed 68-31 is not a motion carried 51-49
     # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients. A sum paid names any
     # of its parties as the subject, though ("Rosneft bought the unit for $9.3bn", "the unit was sold for
     # $9.4bn", "Baikal paid $9.4bn"): other parties keep the match weak, so only the same sum meets. Things
@@ -311,10 +313,13 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
     firmly than refuse it so: a bare "Ten" in a toll's group does not keep out "three people killed", which
     the group's "10 people killed" answers, and weak matches never make a clash. Objections are counted by
     voice: an article that states the value firmly ("9 people wounded") and again barely ("nine were hurt")
-    objects once, by its firm figure, however often it repeats it."""
+    objects once, by its firm figure, however often it repeats it. A member that names a holder or a place the
+    figure lacks objects whatever else its article says: "Viacom paid the $3.5m fine" keeps out "it had to pay
+    $1.75m", though the article's bare "the $3.5m fine" matches it firmly."""
     firm = equal = confirmed = 0
     firm_voices: set[str] = set()
     objecting_voices: set[str] = set()
+    telling_voices: set[str] = set()
     for member in group[:MEMBERS_CHECKED]:
         basis = match(fact, member)
         if basis is None or _second_value(fact, member):
@@ -325,14 +330,15 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
             return None  # another word for the counted thing: only the very same value confirms it
         restated = _restates(fact, member)
         if basis == "weak" and not restated:
-            objecting_voices.add(member.voice)
+            tells_more = bool(member.frame.holder and not fact.frame.holder or member.frame.places and not fact.frame.places)
+            (telling_voices if tells_more else objecting_voices).add(member.voice)
         if basis == "firm":
             firm_voices.add(member.voice)
         firm += basis == "firm"
         equal += _same_value(fact, member)
         confirmed += basis == "firm" or restated and _comparable(fact, member) and \
             not _spans_a_decade(fact.claim) and not _spans_a_decade(member.claim)
-    if len(objecting_voices - firm_voices) >= max(len(firm_voices), 1) or not confirmed:
+    if len(telling_voices | (objecting_voices - firm_voices)) >= max(len(firm_voices), 1) or not confirmed:
         return None
     return firm > 0, equal > 0, firm
 

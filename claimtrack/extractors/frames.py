@@ -38,6 +38,7 @@ from claimtrack.lexicon import (
     NOT_EVENT_VERBS,
     ORGANISATION_WORDS,
     PART_WORDS,
+    PASSING_VERBS,
     PEOPLE_BY_EVENT,
     PEOPLE_VERBS,
     PERSON_NOUNS,
@@ -149,7 +150,10 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     side = _tally_side(doc, first, last) if unit == "count" else None
     if side is not None:
         # "beating Tim Rayburn 134-63", "134 votes to his 64": each figure counts the votes of one side.
-        measure, event, attribute, holder = "vote", "vote", side, _tally_holder(verb, side)
+        decision = _decision(verb)
+        # A side of a tally apposed to what was voted on ("a $1 trillion bill, 69 to 30") lists no part of it.
+        measure, event, attribute, scope = "vote", decision, side, "total"
+        holder = _tally_holder(verb, side) if decision == "vote" else _voting_body(verb)
     apposed_age = _apposed_age(doc, first, attribute)
     return Frame(
         measure=measure,
@@ -222,6 +226,24 @@ def _tally_holder(verb: Token | None, side: str) -> str | None:
     else:
         return None
     return entity_text(person) if person is not None and person.pos_ == "PROPN" else None
+
+
+def _decision(verb: Token | None) -> str:
+    """What a tally decided: "pass" for a measure passed, approved or rejected ("voted 68-31 to pass it"),
+    "vote" for any other vote (an election, a motion to advance)."""
+    if verb is None:
+        return "vote"
+    # "voted 7-2 to approve it": the purpose, parsed as a complement or as an adverbial clause.
+    decided = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None) \
+        if _lemma(verb) == "vote" else verb
+    return "pass" if decided is not None and _lemma(decided) in PASSING_VERBS else "vote"
+
+
+def _voting_body(verb: Token | None) -> str | None:
+    """Who voted on a measure, by name: "The Senate passed the package 69-30" is the Senate's tally."""
+    body = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    return entity_text(body) if body is not None and body.pos_ == "PROPN" else None
 
 
 def _tally_partner(tokens: Iterable[Token]) -> Token | None:
