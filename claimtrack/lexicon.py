@@ -289,6 +289,8 @@ NAME_GLUE_WORDS = frozenset({
     "yesterday", "tonight", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
 })
+# Roles written as capitals beside a name that are no part of it ("Gareth Wynne MP", "DJ Tariq Benn").
+NAME_ROLE_ABBREVIATIONS = frozenset({"mp", "msp", "mep", "qc", "kc", "dj", "mc", "ceo", "cfo", "coo"})
 # Titles and nouns that say whether a person is a man or a woman ("Mrs Dale", "the congresswoman", "Tom Kay,
 # the actor"), so that "he" and "she" find the right person; "they" finds a group, never one of these.
 MALE_WORDS = frozenset({

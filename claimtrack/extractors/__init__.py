@@ -31,6 +31,7 @@ from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
+    NAME_ROLE_ABBREVIATIONS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDERS,
@@ -223,9 +224,8 @@ class _ArticleContext:
         # Sentences without a claim are not parsed, yet often name people in full ("Russian President
         # Vladimir Putin held a call"): their capitalised runs complete a surname the parsed part lacks.
         for run in _CAPITALISED_RUN.findall(text):
-            words = run.split()
-            while words and (words[0].casefold() in TITLES or words[0].endswith(_DEMONYM_ENDINGS) or
-                             is_name_glue(words[0])):
+            words = _name_words(run.split())
+            while words and words[0].endswith(_DEMONYM_ENDINGS):
                 words = words[1:]
             # Two names side by side ("Bush Cherie Blair") or a name and an organisation ("Kilroy-Silk
             # Party") make longer runs; a three-word name has a short middle ("Kim Jong Un").
@@ -342,10 +342,23 @@ def _gender_of(entity: Span) -> str | None:
 
 
 def _person_name(entity: Span) -> str:
-    words = [t.text for t in person_name_span(entity) if not t.is_punct and t.lower_ not in ("'s", "’s")]
-    while words and (words[0].casefold() in TITLES or is_name_glue(words[0])):
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(_name_words([t.text for t in person_name_span(entity)
+                                 if not t.is_punct and t.lower_ not in ("'s", "’s")]))
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a person's name among those the small model or a capitalised run gives for it: what comes
+    after the last title or role ("To Mr Halvorsen", "Clubland DJ Tariq Benn" name Halvorsen and Tariq Benn),
+    without a word glued before it ("But Ms Cooper") nor a role or lowercase word after it ("Gareth Wynne MP",
+    "Tariq Benn - aka"). A title last is a surname ("Billie Jean King"); a name in lowercase ("city council") is
+    a group's, kept whole."""
+    def is_title(word: str) -> bool:
+        return word.casefold().rstrip(".") in TITLES | NAME_ROLE_ABBREVIATIONS
+    while len(words) > 1 and (words[-1].casefold() in NAME_ROLE_ABBREVIATIONS or
+                              words[-1].islower() and not words[0].islower()):
+        words = words[:-1]
+    titles = [i for i, word in enumerate(words[:-1]) if is_title(word) or is_name_glue(word)]
+    return words[titles[-1] + 1:] if titles else words
 
 
 # An article's docs are read a section at a time and let go once read, so that memory holds one section's
@@ -542,18 +555,29 @@ def _resolve(link: Link, position: int, context: _ArticleContext) -> str:
     if link.who.casefold() in PLURAL_PRONOUNS | PERSONAL_PRONOUNS:
         return context.referent(link.who, position) or link.who
     subject: Token | None = link.subject
+    named = None
     if subject is not None and subject.pos_ == "NOUN":
         # "the governor of the province, Abdolreza Sheikholeslami, told …": the person, not the role, whatever
         # label the small model gives the name ("the company spokeswoman, Lena Fors," comes tagged ORG).
-        named = next((child for child in subject.children if child.dep_ == "appos" and (
-            child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and child.ent_type_ not in _NOT_SPEAKERS)), None)
-        if named is not None:
-            return context.full_name(_person_name(entity_of(named)) if named.ent_type_ else entity_text(named))
+        named = _apposed_name(subject.children)
+    elif subject is not None and subject.pos_ == "PROPN" and not subject.ent_type_:
+        # A capitalised role ("Chairman of the Public Accounts Committee Gareth Wynne MP"): the small model
+        # hangs the name on the role's organisation.
+        named = _apposed_name(subject.subtree)
+    if named is not None:
+        return context.full_name(_person_name(entity_of(named)) if named.ent_type_ else
+                                 " ".join(_name_words(entity_text(named).split())))
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
         name = _person_name(entity_of(subject))
         if subject.ent_type_ == "PERSON" or name in link.who:
             return context.full_name(name)
     return context.full_name(link.who) if link.who[:1].isupper() else link.who
+
+
+def _apposed_name(tokens: Iterable[Token]) -> Token | None:
+    """The name in apposition among `tokens`, whatever label the small model gives it, unless a place or date."""
+    return next((token for token in tokens if token.dep_ == "appos" and (
+        token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in _NOT_SPEAKERS)), None)
 
 
 def _claim(article: Article, body: Body, offset: int, doc: Doc, start: int, end: int, sentence: Span,
