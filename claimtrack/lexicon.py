@@ -136,6 +136,12 @@ GRAMMAR_WORDS = frozenset({
 })
 # Verbs of winning a vote, whose subject won and whose object lost ("Voss beat Ortiz 212-97"), and of electing,
 # whose object won ("re-elected Voss by a vote of 212 to 97 over Ortiz").
+# What a poll's share measures, by the verb or noun that says it: "38% approve of Hale", "Hale's approval
+# rating fell to 38%", "put her approval at 37%" all give Hale's approval.
+OPINIONS = {"approve": "approval", "approval": "approval", "disapprove": "disapproval",
+            "disapproval": "disapproval", "support": "support", "back": "support", "favor": "support",
+            "favour": "support", "oppose": "opposition", "opposition": "opposition", "trust": "trust",
+            "favorability": "favourability", "favourability": "favourability"}
 # Verbs of a vote that decides a measure: "passed the bill 69-30", "approved it, 69 to 30", "voted 68-31 to
 # pass it" are one decision; "voted 51-49 to advance it" is another.
 PASSING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "ratify", "override", "clear", "defeat"})

@@ -36,6 +36,7 @@ from claimtrack.lexicon import (
     MONTH_NAMES,
     NAMING_VERBS,
     NOT_EVENT_VERBS,
+    OPINIONS,
     ORGANISATION_WORDS,
     PART_WORDS,
     PASSING_VERBS,
@@ -147,6 +148,13 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
             # It locates something ("cut off Brenna, 500 km east of Ostrava"): the clause's verb, whatever
             # it does, does not change the distance.
             scope = "total"
+    # "Some 52% disapprove" comes with the verb parsed as what is counted.
+    opinion = (_opinion(verb) or ((OPINIONS[measure], None) if measure in OPINIONS else None)) \
+        if unit == "percent" else None
+    if opinion is not None:
+        # A poll's share is of an opinion of someone, whatever the poll, its date or its voters.
+        (measure, opinion_of), event = opinion, opinion[0]
+        holder, attribute = opinion_of or holder, "share"
     side = _tally_side(doc, first, last) if unit == "count" else None
     if side is not None:
         # "beating Tim Rayburn 134-63", "134 votes to his 64": each figure counts the votes of one side.
@@ -518,6 +526,27 @@ def _subject_measure(verb: Token, anchor: Token, moves_object: bool) -> str | No
         # of people.
         return "people"
     return None if _lemma(chosen) in EVENT_CLASS_OF else _lemma(chosen)
+
+
+def _opinion(verb: Token | None) -> tuple[str, str | None] | None:
+    """What a poll's share measures and of whom: the opinion its verb states ("38% approve of Hale's
+    handling", "53% disapproving"), or the opinion noun a level's subject or an estimate's object names
+    ("Hale's approval rating fell to 38%", "the poll put her approval at 37%"); None for other shares."""
+    if verb is None:
+        return None
+    lemma = _lemma(verb)
+    if lemma in OPINIONS and verb.pos_ == "VERB":
+        about = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"), None) or next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return OPINIONS[lemma], _possessor(about) or (entity_text(about) if about is not None and
+                                                       about.pos_ == "PROPN" else None)
+    relation = ("dobj",) if lemma in ESTIMATING_VERBS else ("nsubj", "nsubjpass") if lemma in LEVEL_VERBS else ()
+    noun = next((c for c in verb.children if c.dep_ in relation), None)
+    if noun is None:
+        return None
+    named = noun if _lemma(noun) in OPINIONS else next(
+        (c for c in noun.children if c.dep_ == "compound" and _lemma(c) in OPINIONS), None)  # "approval rating"
+    return (OPINIONS[_lemma(named)], _possessor(noun)) if named is not None else None
 
 
 def _moves_object_to(verb: Token, anchor: Token) -> bool:
