@@ -631,6 +631,9 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     if head is not None and head.dep_ == "appos" and head.head.pos_ == "PROPN" and _named_person(head.head):
         # "Officer Dana Kemp, a 12-year veteran": the noun the figure counts describes the person named.
         return entity_text(head.head), _attribute(unit, verb)
+    if _listed_under_ages(doc[last]):
+        # "Two teenagers, ages 14 and 18,": the ages of a group, of nobody the sentence names one by one.
+        return None, "age"
     if before is not None and before.lower_ == "aged":
         return (entity_text(before.head) if before.head.pos_ in ("PROPN", "NOUN") else None), "age"
     owner = _possessor(head) or _possessor(figure.head if figure.head.pos_ == "NOUN" else None)
@@ -672,13 +675,22 @@ def _name_given_to(noun: Token) -> Token | None:
     return None
 
 
+def _listed_under_ages(figure: Token) -> bool:
+    listed = figure.head if figure.dep_ == "conj" else figure
+    return listed.head.lemma_.lower() == "age" and listed.head.lower_ == "ages"
+
+
 def _person_subject(copula: Token) -> str | None:
     """The person a copula's main clause names, for a bare number it gives ("The dead man, Darnell Price, was
     28", "Price was 28"): the name ("" when the subject is a person not named), or None when the subject is no
     person ("the toll was 28"), or the clause says when something happened ("By the time he was 40, Lee had
     decided", "when Lee was 40"): an age then, not now."""
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    if subject is None or copula.dep_ in ("advcl", "relcl") or any(_says_when(c) for c in copula.children):
+    if subject is not None and copula.dep_ == "relcl" and subject.lower_ in ("who", "that"):
+        subject = copula.head  # "the gunman, who was 19,"
+    elif copula.dep_ in ("advcl", "relcl"):
+        return None
+    if subject is None or any(_says_when(c) for c in copula.children):
         return None
     if _named_person(subject) and subject.pos_ == "PROPN":
         return entity_text(subject)
