@@ -144,7 +144,7 @@ OPINIONS = {"approve": "approval", "approval": "approval", "disapprove": "disapp
             "favorability": "favourability", "favourability": "favourability"}
 # Verbs of a vote that decides a measure: "passed the bill 69-30", "approved it, 69 to 30", "voted 68-31 to
 # pass it" are one decision; "voted 51-49 to advance it" is another.
-PASSING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "ratify", "override", "clear", "defeat"})
+PASSING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "ratify", "override", "clear"})
 WINNING_VERBS = frozenset({"beat", "defeat", "edge", "oust", "trounce", "win", "take", "get", "receive"})
 ELECTING_VERBS = frozenset({"elect", "re-elect", "reelect", "choose", "pick", "name", "confirm"})
 # Verbs whose subject is the thing a sum prices ("the console sells for $150").

@@ -152,8 +152,8 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     eventless = story_attribute or fa.attribute == fb.attribute and fa.attribute in ("distance", "length")
     if (events_differ and not eventless) or _differ(fa.attribute, fb.attribute):
         return None
-    if fa.attribute in TALLY_SIDES and fa.event != fb.event:
-        return None  # a measure passed 68-31 is not a motion carried 51-49
+    if {fa.attribute, fb.attribute} & set(TALLY_SIDES) and _other_votes(fa.event or "", fb.event or ""):
+        return None
     # "Pierce represents eight" and "Emmerson represents seven": two lawyers' clients. A sum paid names any
     # of its parties as the subject, though ("Rosneft bought the unit for $9.3bn", "the unit was sold for
     # $9.4bn", "Baikal paid $9.4bn"): other parties keep the match weak, so only the same sum meets. Things
@@ -184,6 +184,15 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
     if not (identified or a.measure):
         return None
     return "firm" if identified and not other_parties and not _told_apart(a, b) else "weak"
+
+
+def _other_votes(a: str, b: str) -> bool:
+    """Two tallies of two votes: a measure passed ("pass parking plan") and an election ("vote"), two
+    measures, or two races ("vote ortiz voss", "vote kim voss"). A tally whose clause names neither the
+    measure nor the contenders ("pass", "vote") may be of either of its kind."""
+    kind_a, _, named_a = a.partition(" ")
+    kind_b, _, named_b = b.partition(" ")
+    return kind_a != kind_b or bool(named_a and named_b and named_a != named_b)
 
 
 def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
@@ -378,15 +387,22 @@ def _can_both_hold(a: FigureFacts, b: FigureFacts) -> bool:
     if a.unit == "km" and _written_in(a) != _written_in(b):
         # One of two lengths in two units is mostly the other converted and rounded: 40 feet for 12 metres.
         a_low, a_high = a_low * (1 - CONVERSION_ROUNDING), a_high * (1 + CONVERSION_ROUNDING)
-    return _overlap(a_low, a_high, b_low, b_high)
+    return _overlap((a_low, a_high), (b_low, b_high), _rounded(a) and _rounded(b))
 
 
-def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
-    """Whether two spans of values share one. Spans of rounding meet at their ends without sharing it:
-    "$66 billion" (65.5 to 66.5) and "$65 billion" (64.5 to 65.5) are two sums; a single value at the end of a
-    span is in it ("10" and "at least 10")."""
-    low, high = max(a_low, b_low), min(a_high, b_high)
-    return low < high or low == high and (a_low == a_high or b_low == b_high)
+def _overlap(a: tuple[float, float], b: tuple[float, float], rounded: bool) -> bool:
+    """Whether two spans of values share one. Two spans of rounding meet at their ends without sharing it:
+    "$66 billion" (65.5 to 66.5) and "$65 billion" (64.5 to 65.5) are two sums. The ends of a written range
+    or bound are values ("between 12 and 14" and "14 to 17" share 14; "at least 10" and "up to 10" share 10)."""
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return low < high or low == high and not rounded
+
+
+def _rounded(fact: FigureFacts) -> bool:
+    """A single number whose span is its rounding ("$66 billion"), not a range or a bound as written."""
+    claim = fact.claim
+    return claim.low is not None and claim.low == claim.high and claim.approximator in (None, "exact") and \
+        _rounding(claim.low) > 0
 
 
 def _written_in(fact: FigureFacts) -> str | None:
@@ -400,7 +416,7 @@ def _restates(a: FigureFacts, b: FigureFacts) -> bool:
     thin match is about the same thing."""
     if a.currency != b.currency:
         return True
-    return _overlap(*a.stated, *b.stated)
+    return _overlap(a.stated, b.stated, _rounded(a) and _rounded(b))
 
 
 def _stated(claim: Claim) -> tuple[float, float]:

@@ -161,7 +161,13 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         decision = _decision(verb)
         # A side of a tally apposed to what was voted on ("a $1 trillion bill, 69 to 30") lists no part of it.
         measure, event, attribute, scope = "vote", decision, side, "total"
-        holder = _tally_holder(verb, side) if decision == "vote" else _voting_body(verb)
+        # Two measures one body passed are two tallies: only a measure the clause names is the body's.
+        holder = _tally_holder(verb, side) if decision == "vote" else \
+            _voting_body(verb) if decision != "pass" else None
+        if decision == "vote" and holder is not None:
+            # A race is told by both contenders: Voss beating Ortiz 212-97 is not Voss beating Kim 180-120.
+            rival = _tally_holder(verb, TALLY_SIDES[side == TALLY_SIDES[0]])
+            event = " ".join(["vote", *sorted(name.split()[-1].casefold() for name in (holder, rival or ""))])
     apposed_age = _apposed_age(doc, first, attribute)
     return Frame(
         measure=measure,
@@ -237,15 +243,21 @@ def _tally_holder(verb: Token | None, side: str) -> str | None:
 
 
 def _decision(verb: Token | None) -> str:
-    """What a tally decided: "pass" for a measure passed, approved or rejected ("voted 68-31 to pass it"),
-    "vote" for any other vote (an election, a motion to advance)."""
+    """What a tally decided: for a measure passed, approved or rejected, "pass" and the measure's nouns
+    ("pass parking plan" for "voted 7-2 to approve the new parking plan"), or "pass" alone when the clause
+    does not name it ("voted to pass it"); "vote" for any other vote (an election, a motion to advance)."""
     if verb is None:
         return "vote"
     # "voted 7-2 to approve it": the purpose, parsed as a complement or as an adverbial clause.
     decided = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and
                     any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None) \
         if _lemma(verb) == "vote" else verb
-    return "pass" if decided is not None and _lemma(decided) in PASSING_VERBS else "vote"
+    if decided is None or _lemma(decided) not in PASSING_VERBS:
+        return "vote"
+    measure = next((c for c in decided.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if measure is None:
+        return "pass"
+    return " ".join(["pass", *(_lemma(c) for c in measure.children if c.dep_ == "compound"), _lemma(measure)])
 
 
 def _voting_body(verb: Token | None) -> str | None:
