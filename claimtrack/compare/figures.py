@@ -424,7 +424,7 @@ def _stated(claim: Claim) -> tuple[float, float]:
     reaches numbers near it ("at least 10,000" speaks of 15,000, not of two million)."""
     low = claim.low if claim.low is not None else claim.high
     high = claim.high if claim.high is not None else claim.low
-    if low is None or high is None:
+    if low is None or high is None or claim.unit == CALENDAR_YEAR:
         return figure_interval(claim)
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
     low, high = low - _margin(low, slack), high + _margin(high, slack)
@@ -446,6 +446,8 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     """The values a figure allows once its approximator and its rounding are taken into account."""
     low = claim.low if claim.low is not None else float("-inf")
     high = claim.high if claim.high is not None else float("inf")
+    if claim.unit == CALENDAR_YEAR:
+        return low, high  # "since 2000" is the year 2000, not a round number near it
     if _spans_a_decade(claim):
         # "thousands" (1,000 to 10,000) says at least a thousand; it does not deny 15,000.
         high = float("inf")

@@ -11,14 +11,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from claimtrack.extractors.quantities import QuantityFinding
 from claimtrack.extractors.tokens import entity_text
-from claimtrack.lexicon import CALENDAR_YEAR, PERSONAL_PRONOUNS
+from claimtrack.lexicon import CALENDAR_YEAR, EVENT_CLASS_OF, PERSONAL_PRONOUNS
 from claimtrack.models import Frame
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-    from claimtrack.extractors.quantities import QuantityFinding
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 # Verbs that hold a post from a year on; "be" only with where it is held ("has been in Congress since").
@@ -30,9 +29,8 @@ _ROLE_VERBS = {"leader": "lead", "head": "lead", "chairman": "chair", "chairwoma
 
 
 def find_start_years(doc: Doc) -> Iterator[QuantityFinding]:
-    """Each "since YEAR" that dates when a named person took the post the clause names."""
-    from claimtrack.extractors.quantities import QuantityFinding
-
+    """Each "since YEAR" that dates when a person (named, or by a pronoun extraction resolves) took the post
+    the clause names."""
     for token in doc:
         since = token.head
         if not (_YEAR.fullmatch(token.text) and token.dep_ == "pobj" and since.lower_ == "since"):
@@ -50,13 +48,23 @@ def find_start_years(doc: Doc) -> Iterator[QuantityFinding]:
 
 
 def _post_of(word: Token) -> str | None:
-    """The post a clause or a role noun names: "led" and "leader" are "lead"; "has been in Congress" is
-    "Congress", "has served on the board" "board"."""
+    """The post a clause or a role noun names, with what it is held over: "has led the union" and "the
+    union's leader" are "lead union", "the Democratic leader" "lead"; "has been in Congress" is "Congress",
+    "has served on the board" "board". None for a negated clause ("has not led a strike since 2016") or
+    events counted since ("has led three strikes since 2016")."""
     lemma = word.lemma_.lower()
     if word.pos_ == "NOUN":
-        return _ROLE_VERBS.get(lemma)
-    if word.pos_ not in ("VERB", "AUX") or lemma not in _HOLDING_VERBS:
+        role = _ROLE_VERBS.get(lemma)
+        owner = next((c for c in word.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        return role if role is None or owner is None else f"{role} {owner.lemma_.lower()}"
+    if word.pos_ not in ("VERB", "AUX") or lemma not in _HOLDING_VERBS or any(c.dep_ == "neg" for c in word.children):
         return None
+    held = next((c for c in word.children if c.dep_ == "dobj"), None)
+    if held is not None:
+        if any(c.dep_ == "nummod" for c in held.children) or held.lemma_.lower() in EVENT_CLASS_OF or \
+                held.pos_ == "PRON":
+            return None
+        return f"{lemma} {held.lemma_.lower()}"
     if lemma in ("be", "sit", "serve"):
         # "has been in Congress since 1987", "has served in the Senate since 2004", "served as leader".
         place = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "as")
