@@ -104,6 +104,10 @@ NAMING_VERBS = frozenset({"identify", "name", "call"})
 # Verbs of taking up a post: "joined the force five years ago" gives a tenure of five years, as "has served
 # for five years" does.
 JOINING_VERBS = frozenset({"join", "hire", "become", "elect", "appoint", "enlist", "recruit"})
+# Where someone works, for "has been with the club for six years".
+EMPLOYER_NOUNS = frozenset({"police", "force", "office", "department", "club", "company", "firm", "team", "agency",
+                            "bank", "school", "paper", "newspaper", "council", "board", "army", "navy", "party",
+                            "station", "hospital", "service", "union", "university", "group", "side"})
 TENURE_VERBS = frozenset({"work", "serve", "employ", "live", "spend", "stay", "teach", "lead", "hold"})
 # Words that say nothing about which statement or which speaker it is.
 FUNCTION_WORDS = frozenset({

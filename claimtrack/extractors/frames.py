@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text, names_a_vote
+from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text, joined_ago, names_a_vote
 from claimtrack.lexicon import (
     ACTION_NOUNS,
     ADDITIONAL_WORDS,
@@ -24,9 +24,9 @@ from claimtrack.lexicon import (
     ESTIMATING_VERBS,
     EVENT_CLASS_OF,
     ELECTING_VERBS,
+    EMPLOYER_NOUNS,
     EXPECTATION_WORDS,
     INDIVIDUAL_NOUNS,
-    JOINING_VERBS,
     KILOMETRES,
     LENGTH_ADJECTIVES,
     LEVEL_VERBS,
@@ -116,6 +116,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     clause = _clause_tokens(verb, anchor) if verb is not None else list(anchor.sent)
 
     holder, attribute = _holder(doc, first, last, head, verb, unit)
+    if unit in ("years", "year") and joined_ago(anchor):
+        attribute = "tenure"
     scope = _scope(doc, first, last, anchor, verb, clause, unit)
     measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
     if measure == unit and unit.startswith("money:"):
@@ -164,10 +166,10 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         # Two measures one body passed are two tallies: only a measure the clause names is the body's.
         holder = _tally_holder(verb, side) if decision == "vote" else \
             _voting_body(verb) if decision != "pass" else None
-        if decision == "vote" and holder is not None:
+        rival = _tally_holder(verb, TALLY_SIDES[side == TALLY_SIDES[0]]) if decision == "vote" else None
+        if holder is not None and rival is not None:
             # A race is told by both contenders: Voss beating Ortiz 212-97 is not Voss beating Kim 180-120.
-            rival = _tally_holder(verb, TALLY_SIDES[side == TALLY_SIDES[0]])
-            event = " ".join(["vote", *sorted(name.split()[-1].casefold() for name in (holder, rival or ""))])
+            event = " ".join(["vote", *sorted(name.split()[-1].casefold() for name in (holder, rival))])
     apposed_age = _apposed_age(doc, first, attribute)
     return Frame(
         measure=measure,
@@ -863,17 +865,18 @@ def _attribute(unit: str, verb: Token | None) -> str | None:
         return "share"
     if unit.startswith("money:"):
         return "amount"
-    if unit in ("years", "year") and verb is not None and (_lemma(verb) in TENURE_VERBS or _has_been_with(verb) or
-                                                          _lemma(verb) in JOINING_VERBS):
+    if unit in ("years", "year") and verb is not None and (_lemma(verb) in TENURE_VERBS or _has_been_with(verb)):
         return "tenure"
     return None
 
 
 def _has_been_with(verb: Token) -> bool:
-    """"Ramsey has been with the sheriff's office for four years", "has been at the bank since": a stay, said
-    with a perfect "be" and where it is spent."""
+    """"Ramsey has been with the sheriff's office for four years", "has been at the bank since": a stay at an
+    employer, said with a perfect "be"; not "has been in talks with the owners" or "at odds with the board"."""
     return _lemma(verb) == "be" and any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children) and \
-        any(c.dep_ == "prep" and c.lower_ in ("with", "at", "in") for c in verb.children)
+        any(g.pos_ == "PROPN" or g.ent_type_ == "ORG" or _lemma(g) in EMPLOYER_NOUNS
+            for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "at", "in")
+            for g in c.children if g.dep_ == "pobj")
 
 
 def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, clause: list[Token],

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.frames import counts_out_of_a_group, read_frame
-from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, names_a_vote, sentence_of
+from claimtrack.extractors.tokens import entity_of, entity_text, governing_verb, joined_ago, names_a_vote, sentence_of
 from claimtrack.lexicon import (
     CHANGE_WORDS,
     CURRENCY_COUNTRIES,
     CURRENCY_WORDS,
     EVENT_CLASS_OF,
-    JOINING_VERBS,
     KILOMETRES,
     LENGTH_ADJECTIVES,
     MEASURE_SYNONYMS,
@@ -380,15 +379,8 @@ def _is_calendar_or_clock(token: Token) -> bool:
         return bool(words & CLOCK_WORDS) or following in CLOCK_WORDS or ":" in token.text
     nearby = {t.lower_.rstrip(".") for t in doc[max(token.i - 2, 0): token.i + 3]}
     after_entity = doc[entity.end].lower_ if entity.end < len(doc) else ""
-    return bool(nearby & MONTHS_AND_DAYS) or ("ago" in words or after_entity == "ago") and not _since_joining(token) or \
+    return bool(nearby & MONTHS_AND_DAYS) or ("ago" in words or after_entity == "ago") and not joined_ago(token) or \
         token.text.endswith("s") and token.text[:-1].isdigit()
-
-
-def _since_joining(token: Token) -> bool:
-    """"joined the force five years ago", "was hired 12 years ago": how long someone has held a post, a figure
-    outlets give and misgive, not a date."""
-    ago = next((t for t in token.ancestors if t.lower_ == "ago"), None)
-    return ago is not None and ago.head.pos_ in ("VERB", "AUX") and ago.head.lemma_.lower() in JOINING_VERBS
 
 
 def _measures_other_than_time(token: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from claimtrack.lexicon import NAME_GLUE_WORDS, TALLY_WORDS
+from claimtrack.lexicon import JOINING_VERBS, NAME_GLUE_WORDS, TALLY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,3 +100,10 @@ def person_name_span(entity: Span) -> Span:
     while len(entity) > 1 and (entity[-1].like_num or entity[-1].is_punct):
         entity = entity[:-1]
     return entity
+
+
+def joined_ago(token: Token) -> bool:
+    """The figure dates when someone took up a post: "joined the force five years ago", "was hired 12 years
+    ago". How long the post has been held, a figure outlets give and misgive, not a date."""
+    ago = next((t for t in token.ancestors if t.lower_ == "ago"), None)
+    return ago is not None and ago.head.pos_ in ("VERB", "AUX") and ago.head.lemma_.lower() in JOINING_VERBS
