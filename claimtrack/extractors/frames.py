@@ -153,10 +153,12 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     # "Some 52% disapprove" comes with the verb parsed as what is counted.
     opinion = (_opinion(verb) or ((OPINIONS[measure], None) if measure in OPINIONS else None)) \
         if unit == "percent" else None
+    pollster = None
     if opinion is not None:
-        # A poll's share is of an opinion of someone, whatever the poll, its date or its voters.
+        # A poll's share is of an opinion of someone, whatever its voters; two polls' shares are the
+        # pollsters' own, which only the same value joins.
         (measure, opinion_of), event = opinion, opinion[0]
-        holder, attribute = opinion_of or holder, "share"
+        holder, attribute, pollster = opinion_of or holder, "share", _pollster(anchor.sent)
     side = _tally_side(doc, first, last) if unit == "count" else None
     if side is not None:
         # "beating Tim Rayburn 134-63", "134 votes to his 64": each figure counts the votes of one side.
@@ -193,7 +195,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         # "Mr Mubanga, 29, was originally detained": the clause's revision word is not about the age beside it.
         revision=not apposed_age and _revision(verb, anchor, clause),
         # Who "did" a tally's votes is the voters, the winner or the caucus, as each article puts it: no one.
-        agent=_agent(verb, first, last, counted) if side is None else None,
+        agent=pollster or (_agent(verb, first, last, counted) if side is None else None),
     )
 
 
@@ -552,15 +554,44 @@ def _opinion(verb: Token | None) -> tuple[str, str | None] | None:
     if lemma in OPINIONS and verb.pos_ == "VERB":
         about = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                       if g.dep_ == "pobj"), None) or next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return OPINIONS[lemma], _possessor(about) or (entity_text(about) if about is not None and
-                                                       about.pos_ == "PROPN" else None)
+        return _opinion_of(OPINIONS[lemma], about)
     relation = ("dobj",) if lemma in ESTIMATING_VERBS else ("nsubj", "nsubjpass") if lemma in LEVEL_VERBS else ()
     noun = next((c for c in verb.children if c.dep_ in relation), None)
     if noun is None:
         return None
     named = noun if _lemma(noun) in OPINIONS else next(
         (c for c in noun.children if c.dep_ == "compound" and _lemma(c) in OPINIONS), None)  # "approval rating"
-    return (OPINIONS[_lemma(named)], _possessor(noun)) if named is not None else None
+    if named is None:
+        return None
+    if _possessor(noun) is not None:
+        return OPINIONS[_lemma(named)], _possessor(noun)
+    # "support for the tram line", "approval of the plan"
+    about = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children
+                  if g.dep_ == "pobj"), None)
+    return _opinion_of(OPINIONS[_lemma(named)], about)
+
+
+def _pollster(sentence: Span) -> str | None:
+    """Whose poll the sentence reports, by name: "a Brack College poll", "the Gallup survey"."""
+    poll = next((t for t in sentence if _lemma(t) in ("poll", "survey")), None)
+    named = next((c for c in poll.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) \
+        if poll is not None else None
+    return entity_text(named) if named is not None else None
+
+
+def _opinion_of(opinion: str, about: Token | None) -> tuple[str, str | None]:
+    """The opinion and whose it is about: a person or a body named ("Hale", "Hale's handling") is the holder;
+    a thing ("the tram line", "the congestion charge") is part of what is measured, so support for two
+    things is two shares."""
+    if about is None:
+        return opinion, None
+    owner = next((c for c in about.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        # "her work", "Hale's handling": the person's; extraction resolves a pronoun to whom it names.
+        return opinion, owner.lower_ if owner.pos_ == "PRON" else entity_text(owner)
+    if about.pos_ == "PROPN":
+        return opinion, entity_text(about)
+    return " ".join([opinion, *(_lemma(c) for c in about.children if c.dep_ == "compound"), _lemma(about)]), None
 
 
 def _moves_object_to(verb: Token, anchor: Token) -> bool:
