@@ -138,8 +138,6 @@ GRAMMAR_WORDS = frozenset({
     "your", "ours", "every", "many", "much", "even", "still", "really", "things", "thing", "people", "time",
     "today", "year", "years", "after", "before", "again", "need", "back", "well", "good", "great",
 })
-# Verbs of winning a vote, whose subject won and whose object lost ("Voss beat Ortiz 212-97"), and of electing,
-# whose object won ("re-elected Voss by a vote of 212 to 97 over Ortiz").
 # What a poll's share measures, by the verb or noun that says it: "38% approve of Hale", "Hale's approval
 # rating fell to 38%", "put her approval at 37%" all give Hale's approval.
 OPINIONS = {"approve": "approval", "approval": "approval", "disapprove": "disapproval",
@@ -149,6 +147,8 @@ OPINIONS = {"approve": "approval", "approval": "approval", "disapprove": "disapp
 # Verbs of a vote that decides a measure: "passed the bill 69-30", "approved it, 69 to 30", "voted 68-31 to
 # pass it" are one decision; "voted 51-49 to advance it" is another.
 PASSING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "ratify", "override", "clear"})
+# Verbs of winning a vote, whose subject won and whose object lost ("Voss beat Ortiz 212-97"), and of electing,
+# whose object won ("re-elected Voss by a vote of 212 to 97 over Ortiz").
 WINNING_VERBS = frozenset({"beat", "defeat", "edge", "oust", "trounce", "win", "take", "get", "receive"})
 ELECTING_VERBS = frozenset({"elect", "re-elect", "reelect", "choose", "pick", "name", "confirm"})
 # Verbs whose subject is the thing a sum prices ("the console sells for $150").
@@ -256,9 +256,9 @@ MONTH_NAMES = {name: full for full in ("january", "february", "march", "april", 
 # What a magnitude belongs to: the main shock under any name, or an aftershock.
 QUAKE_NOUNS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
                "shock": "quake", "aftershock": "aftershock"}
-# Attributes whose holder alone fixes the slot: one person has one age.
 # The unit of a year a figure dates something by ("leader since 2003"): a date, not a count of years.
 CALENDAR_YEAR = "calendar year"
+# Attributes whose holder alone fixes the slot: one person has one age.
 HOLDER_ATTRIBUTES = frozenset({"age", "tenure", "population", "magnitude", "distance", "length", "start year",
                                *TALLY_SIDES})
 # Attributes of the holder itself, the same wherever the clause places it: a person's age, a boat's length,
@@ -301,6 +301,8 @@ NAME_GLUE_WORDS = frozenset({
 })
 # Roles written as capitals beside a name that are no part of it ("Gareth Wynne MP", "DJ Tariq Benn").
 NAME_ROLE_ABBREVIATIONS = frozenset({"mp", "msp", "mep", "qc", "kc", "dj", "mc", "ceo", "cfo", "coo"})
+# Words after a surname that are no role: "Martin Luther King Jr".
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Titles and nouns that say whether a person is a man or a woman ("Mrs Dale", "the congresswoman", "Tom Kay,
 # the actor"), so that "he" and "she" find the right person; "they" finds a group, never one of these.
 MALE_WORDS = frozenset({

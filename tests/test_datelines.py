@@ -20,3 +20,5 @@ def test_a_blanked_dateline_keeps_offsets(paragraph):
     blanked = without_dateline(paragraph)
     kept_from = len(blanked) - len(blanked.lstrip(" "))
     assert len(blanked) == len(paragraph) and blanked[kept_from:] == paragraph[kept_from:]
+    if not paragraph[:3].isupper() or " " in paragraph[:3]:
+        assert blanked == paragraph  # only a word of capitals opens a dateline

@@ -545,17 +545,8 @@ def _clashes(members: list[FigureFacts]) -> list[tuple[FigureFacts, FigureFacts]
             if _can_both_hold(these[0], those[0]):
                 continue
             clashes += [(a, b) for a in these[:CLASH_SAMPLE] for b in those[:CLASH_SAMPLE]
-                        if a.voice != b.voice and match(a, b) == "firm" and not _reports_both(by_voice, a, b)
-                        and not _converted_holds(by_voice, a, b) and not _converted_holds(by_voice, b, a)]
+                        if a.voice != b.voice and match(a, b) == "firm" and not _reports_both(by_voice, a, b)]
     return clashes
-
-
-def _converted_holds(by_voice: dict[str, list[FigureFacts]], a: FigureFacts, b: FigureFacts) -> bool:
-    """Whether `a` converts a figure its article states beside it in another unit, and that figure holds `b`:
-    in "about 58km (36 miles)" the miles are as approximate as the kilometres, and "35 miles" fits them. Sums
-    in two currencies have no rate to hold them against: a conversion that disagrees is a finding."""
-    return any(m.claim.sentence == a.claim.sentence and m.claim.unit != a.claim.unit and m.currency == a.currency
-               and _restates(m, a) and _can_both_hold(m, b) for m in by_voice[a.voice])
 
 
 def _reports_both(by_voice: dict[str, list[FigureFacts]], a: FigureFacts, b: FigureFacts) -> bool:

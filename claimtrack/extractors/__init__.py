@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import chain
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy
@@ -30,6 +30,7 @@ from claimtrack.extractors.tokens import (
 from claimtrack.extractors.windows import claim_windows, sentence_spans
 from claimtrack.lexicon import (
     FEMALE_WORDS,
+    GENERATIONAL_SUFFIXES,
     MALE_WORDS,
     NAME_ROLE_ABBREVIATIONS,
     PERSONAL_PRONOUNS,
@@ -59,9 +60,11 @@ _TITLED_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? ([A-Z][\w'�
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 # A capitalised word after a lowercase word or a comma is a name, not a sentence's first word.
 _NAME_INSIDE_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]*")
-# A place in capitals, with its state or country and the agency, and a dash: "BRAYTON, Ohio (AP) — ".
+# A place in capitals, with its state or country and the agency, and a dash: "BRAYTON, Ohio (AP) — ",
+# "LONDON (Reuters) - ". A plain hyphen only after the agency: "NATO - the alliance of 32 nations - said" opens
+# with a name.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
-                       r"(?: ?\([\w .]+\))? ?(?:—|–|--|-) ")
+                       r"(?: ?(?:—|–|--)| ?\([\w .]+\) ?(?:—|–|--|-)) ")
 # Longer paragraphs are parsed in pieces: spaCy refuses texts over nlp.max_length (a million characters)
 # and its memory grows with the length of each text.
 PIECE_LIMIT = 100_000
@@ -357,7 +360,9 @@ def _name_words(words: list[str]) -> list[str]:
     while len(words) > 1 and (words[-1].casefold() in NAME_ROLE_ABBREVIATIONS or
                               words[-1].islower() and not words[0].islower()):
         words = words[:-1]
-    titles = [i for i, word in enumerate(words[:-1]) if is_title(word) or is_name_glue(word)]
+    # "Martin Luther King Jr": a title before a generational suffix is the surname too.
+    last = len(words) - 1 - (len(words) > 1 and words[-1].casefold().rstrip(".") in GENERATIONAL_SUFFIXES)
+    titles = [i for i, word in enumerate(words[:last]) if is_title(word) or is_name_glue(word)]
     return words[titles[-1] + 1:] if titles else words
 
 

@@ -537,7 +537,7 @@ def _subject_measure(verb: Token, anchor: Token, moves_object: bool) -> str | No
                      None)
     chosen = of_object if of_object is not None and _lemma(subject) in TALLY_NOUNS else subject
     if _lemma(chosen) in TALLY_NOUNS and any(_lemma(c) in EVENT_CLASS_OF for c in chosen.children) or \
-            _lemma(chosen) in CROWD_NOUNS or chosen is of_object and chosen.lower_ in PEOPLE_BY_EVENT:
+            _lemma(chosen) in CROWD_NOUNS or chosen.i != subject.i and chosen.lower_ in PEOPLE_BY_EVENT:
         # "the death toll", "the injury count", "the crowd", "the turnout", "the number of wounded": a tally
         # of people.
         return "people"
@@ -596,8 +596,11 @@ def _opinion_of(opinion: str, about: Token | None) -> tuple[str, str | None]:
 
 def _moves_object_to(verb: Token, anchor: Token) -> bool:
     """"raising the death toll to two", "bringing the total to 23": the verb moves its object to the figure."""
-    if _lemma(verb) not in RAISING_VERBS:
-        return False
+    return _lemma(verb) in RAISING_VERBS and _after_to(verb, anchor)
+
+
+def _after_to(verb: Token, anchor: Token) -> bool:
+    """The figure is in the verb's "to" phrase: "rose to 10", "raising the toll to 12"."""
     to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     return to is not None and to.left_edge.i <= anchor.i <= to.right_edge.i
 
@@ -716,7 +719,9 @@ def _name_given_to(noun: Token) -> Token | None:
         if child.dep_ == "acl" and _lemma(child) in NAMING_VERBS:
             names = [g for c in child.children for g in ([c] if c.dep_ == "oprd" else
                                                          c.children if c.lower_ == "as" else []) if g.dep_ in ("oprd", "pobj")]
-            return next((name for name in names if _named_person(name)), None)
+            name = next((name for name in names if _named_person(name)), None)
+            if name is not None:
+                return name
     return None
 
 
@@ -1002,8 +1007,6 @@ def _modality(verb: Token | None) -> str:
 
 
 def _revision(verb: Token | None, anchor: Token, clause: list[Token]) -> bool:
-    if verb is not None and _lemma(verb) in REVISION_VERBS:
-        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        if to is not None and to.left_edge.i <= anchor.i <= to.right_edge.i:
-            return True
+    if verb is not None and _lemma(verb) in REVISION_VERBS and _after_to(verb, anchor):
+        return True
     return any(t.lower_ in REVISION_WORDS for t in clause)

@@ -444,11 +444,12 @@ def _names_a_road(token: Token) -> bool:
 
 
 def _counts_repeats(token: Token) -> bool:
-    """"shot twice" counts shots as "shot three times" does; "twice as big", "twice the size" and "twice a
-    day" compare or give a rate."""
+    """"shot twice" counts shots as "shot three times" does; "twice as big", "twice the size", "twice a day"
+    and "twice weekly" compare or give a rate."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.head.pos_ == "VERB" and token.dep_ == "advmod" and \
-        (after is None or after.lower_ not in ("as", "the", "that", "a", "an", "per", "more", "over", "its", "their"))
+        (after is None or after.lower_ not in ("as", "the", "that", "a", "an", "per", "more", "over", "its", "their",
+                                               "daily", "weekly", "monthly", "yearly", "annually"))
 
 
 def _figure_at(doc: Doc, index: int) -> _Figure | None:

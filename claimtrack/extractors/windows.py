@@ -52,7 +52,7 @@ ABBREVIATIONS = {
     "ave.", "blvd.", "rd.", "hwy.",
     # US states as datelines write them: "HARLAN, Ky. (AP) —" is no sentence end.
     "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ind.", "kan.", "ky.", "md.",
-    "mich.", "minn.", "mo.", "mont.", "neb.", "nev.", "okla.", "ore.", "pa.", "tenn.", "tex.", "va.", "vt.",
+    "mich.", "minn.", "mo.", "mont.", "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.",
     "wis.", "wyo.",
 }
 # Letters with a full stop after each: "U.S.", "D.C.", "N.Y.", "e.g.".
