@@ -383,7 +383,7 @@ def _up_to_clause_end(words: list[Token]) -> list[Token]:
 def _anchor(span: Span) -> Token:
     """The quote's own head: its token whose syntactic head lies outside the quote."""
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             if not token.is_punct:
                 return token
     return span.root

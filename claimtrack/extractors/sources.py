@@ -137,7 +137,7 @@ def reports_clause_of(outer: Link, inner: Link) -> bool:
     if outer.subject is None or inner.cue_at is None or outer.cue_at is None:
         return False
     token = outer.subject.doc[inner.cue_at]
-    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head is not token:
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
         token = token.head
         if token.i == outer.cue_at:
             return True
