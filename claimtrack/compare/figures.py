@@ -339,7 +339,8 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
             return None  # another word for the counted thing: only the very same value confirms it
         restated = _restates(fact, member)
         if basis == "weak" and not restated:
-            tells_more = bool(member.frame.holder and not fact.frame.holder or member.frame.places and not fact.frame.places)
+            tells_more = bool(member.frame.holder and not fact.frame.holder or
+                              member.frame.places and not fact.frame.places)
             (telling_voices if tells_more else objecting_voices).add(member.voice)
         if basis == "firm":
             firm_voices.add(member.voice)

@@ -106,7 +106,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     event = _event_lemma(event_token) if event_token is not None else (
         _event_lemma(acting_verb) if acting_verb is not None and _lemma(acting_verb) not in REPORTING_VERBS and
         not moves_object else None)
-    if event_token is None and acting_verb is not None and _lemma(acting_verb) in STATE_VERBS:
+    if event_token is None and acting_verb is not None:
         event = _state_of(acting_verb) or event
     if measure is None and verb is not None and (_lemma(verb) in LEVEL_VERBS or moves_object):
         measure = _subject_measure(verb, anchor, moves_object)
@@ -165,13 +165,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         decision = _decision(verb)
         # A side of a tally apposed to what was voted on ("a $1 trillion bill, 69 to 30") lists no part of it.
         measure, event, attribute, scope = "vote", decision, side, "total"
-        # Two measures one body passed are two tallies: only a measure the clause names is the body's.
-        holder = _tally_holder(verb, side) if decision == "vote" else \
-            _voting_body(verb) if decision != "pass" else None
-        rival = _tally_holder(verb, TALLY_SIDES[side == TALLY_SIDES[0]]) if decision == "vote" else None
-        if holder is not None and rival is not None:
-            # A race is told by both contenders: Voss beating Ortiz 212-97 is not Voss beating Kim 180-120.
-            event = " ".join(["vote", *sorted(name.split()[-1].casefold() for name in (holder, rival))])
+        holder, event = _tally_parties(verb, side, decision)
     apposed_age = _apposed_age(doc, first, attribute)
     return Frame(
         measure=measure,
@@ -244,6 +238,19 @@ def _tally_holder(verb: Token | None, side: str) -> str | None:
     else:
         return None
     return entity_text(person) if person is not None and person.pos_ == "PROPN" else None
+
+
+def _tally_parties(verb: Token | None, side: str, decision: str) -> tuple[str | None, str]:
+    """Whose votes a side counts, and the vote told by its parties. Two measures one body passed are two
+    tallies, so a body holds only a tally whose measure the clause names ("pass parking plan"); a race is told
+    by both contenders ("vote ortiz voss"): Voss beating Ortiz 212-97 is not Voss beating Kim 180-120."""
+    if decision != "vote":
+        return (_voting_body(verb) if decision != "pass" else None), decision
+    holder = _tally_holder(verb, side)
+    rival = _tally_holder(verb, TALLY_SIDES[side == TALLY_SIDES[0]])
+    if holder is None or rival is None:
+        return holder, decision
+    return holder, " ".join(["vote", *sorted(name.split()[-1].casefold() for name in (holder, rival))])
 
 
 def _decision(verb: Token | None) -> str:
@@ -410,10 +417,9 @@ def _event_carriers(head: Token | None, verb: Token | None, role_gives_way: bool
         # "was packed" comes as an adjective or as a participle.
         carriers += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr") and c.pos_ in ("ADJ", "NOUN") or
                      c.dep_ == "acomp" and c.pos_ == "VERB"]
-        if _lemma(verb) in STATE_VERBS:
-            # "three remain in custody": the state they are in.
-            carriers += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-                         if g.dep_ == "pobj"]
+        state = _state_noun(verb)
+        if state is not None:
+            carriers.append(state)  # "three remain in custody": the state they are in
         if _lemma(verb) in ESTIMATING_VERBS:
             # "police put the march at 30,000", "officials put the death toll at 10": the object is what
             # the figure measures.
@@ -563,11 +569,11 @@ def _opinion(verb: Token | None) -> tuple[str, str | None] | None:
         (c for c in noun.children if c.dep_ == "compound" and _lemma(c) in OPINIONS), None)  # "approval rating"
     if named is None:
         return None
-    if _possessor(noun) is not None:
-        return OPINIONS[_lemma(named)], _possessor(noun)
-    # "support for the tram line", "approval of the plan"
-    about = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children
-                  if g.dep_ == "pobj"), None)
+    # "Hale's approval rating" is about its owner; "support for the tram line", "approval of the plan" about
+    # the thing named after it.
+    about = noun if any(c.dep_ == "poss" for c in noun.children) else next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children
+         if g.dep_ == "pobj"), None)
     return _opinion_of(OPINIONS[_lemma(named)], about)
 
 
@@ -605,15 +611,21 @@ def _after_to(verb: Token, anchor: Token) -> bool:
     return to is not None and to.left_edge.i <= anchor.i <= to.right_edge.i
 
 
+def _state_noun(verb: Token) -> Token | None:
+    """The noun of the state a copula puts its subject in: "custody" in "three remain in custody"."""
+    if _lemma(verb) not in STATE_VERBS:
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+
+
 def _state_of(verb: Token) -> str | None:
     """The state a copula puts its subject in, with its adjective: "critical condition" for "two were in
     critical condition"; "stable condition" is another."""
-    place = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-                  if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-    if place is None:
+    state = _state_noun(verb)
+    if state is None:
         return None
-    described = [c.lower_ for c in place.children if c.dep_ == "amod"]
-    return " ".join([*described, _lemma(place)])
+    return " ".join([*(c.lower_ for c in state.children if c.dep_ == "amod"), _lemma(state)])
 
 
 def _qualifiers(doc: Doc, counted: list[int]) -> list[str]:
@@ -717,8 +729,9 @@ def _name_given_to(noun: Token) -> Token | None:
         if child.dep_ == "appos" and _named_person(child):
             return child
         if child.dep_ == "acl" and _lemma(child) in NAMING_VERBS:
-            names = [g for c in child.children for g in ([c] if c.dep_ == "oprd" else
-                                                         c.children if c.lower_ == "as" else []) if g.dep_ in ("oprd", "pobj")]
+            # "named Cole Brandt" gives the name as the verb's complement, "identified as Ana Ruiz" after "as".
+            names = [c for c in child.children if c.dep_ == "oprd"] + \
+                [g for c in child.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
             name = next((name for name in names if _named_person(name)), None)
             if name is not None:
                 return name
@@ -726,8 +739,9 @@ def _name_given_to(noun: Token) -> Token | None:
 
 
 def _listed_under_ages(figure: Token) -> bool:
+    """"ages 14 and 18": the figure, or the first of those listed with it, hangs from "ages"."""
     listed = figure.head if figure.dep_ == "conj" else figure
-    return listed.head.lemma_.lower() == "age" and listed.head.lower_ == "ages"
+    return listed.head.lower_ == "ages"
 
 
 def _person_subject(copula: Token) -> str | None:
@@ -746,7 +760,7 @@ def _person_subject(copula: Token) -> str | None:
         return entity_text(subject)
     if _lemma(subject) not in INDIVIDUAL_NOUNS:
         return None
-    name = next((c for c in subject.children if c.dep_ == "appos" and _named_person(c)), None)
+    name = _name_given_to(subject)
     return entity_text(name) if name is not None else ""
 
 
