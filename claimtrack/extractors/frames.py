@@ -8,7 +8,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from claimtrack.extractors.tokens import VERB_WALK, entity_of, entity_text, joined_ago, names_a_vote
+from claimtrack.extractors.tokens import (
+    VERB_WALK,
+    clause_with_subject,
+    entity_of,
+    entity_text,
+    joined_ago,
+    names_a_vote,
+)
 from claimtrack.lexicon import (
     ACTION_NOUNS,
     ADDITIONAL_WORDS,
@@ -489,7 +496,7 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
     if subject is not None and subject.pos_ == "NOUN" and _infinitive_of_a_noun(verb):
         # "the airline has the option to buy 20 more", "Acme won the right to acquire 12 stores": whoever has
         # the option does the buying.
-        clause = _head_clause(subject)
+        clause = clause_with_subject(subject.head)
         subject = _clause_subject(clause, ("nsubj",)) or _controlling_subject(clause) or subject
     if subject is None or first <= subject.i <= last or subject.i in counted:
         return None
@@ -501,16 +508,6 @@ def _agent(verb: Token | None, first: int, last: int, counted: list[int]) -> str
 
 def _infinitive_of_a_noun(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _head_clause(noun: Token) -> Token:
-    """The verb of the clause a noun belongs to, or of the first of coordinated clauses ("Kestrel is to buy
-    ten and has the option to buy 20 more"), whose subject they share."""
-    clause = noun.head
-    while clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and not \
-            any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        clause = clause.head
-    return clause
 
 
 def _controlling_subject(verb: Token) -> Token | None:

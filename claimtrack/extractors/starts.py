@@ -1,8 +1,8 @@
-"""Since when someone has held a post: "Hale has led the caucus since 2003", "Hale, the party's leader since
-2002,". A year is otherwise no figure (quantities leave years out); the year a tenure began is a fact
+"""Since when someone has held a post: "Brandt has led the union since 2016", "Brandt, the union's leader
+since 2015,". A year is otherwise no figure (quantities leave years out); the year a tenure began is a fact
 outlets state and misstate, so it is a claim of its own, whose holder is the person and whose measure is
-the post, read from the verb or the role noun: two outlets giving one leader two starting years disagree,
-and "in Congress since 1987" is not "leader since 2003".
+the post and what it is held over, read from the verb or the role noun: two outlets giving one leader of one
+union two starting years disagree, and "in Congress since 1987" is not "leader of the union since 2016".
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from claimtrack.extractors.quantities import QuantityFinding
-from claimtrack.extractors.tokens import entity_text
+from claimtrack.extractors.tokens import clause_with_subject, entity_text
 from claimtrack.lexicon import CALENDAR_YEAR, EVENT_CLASS_OF, PERSONAL_PRONOUNS
 from claimtrack.models import Frame
 
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 # Verbs that hold a post from a year on; "be" only with where it is held ("has been in Congress since").
 _HOLDING_VERBS = {"lead", "serve", "head", "run", "chair", "represent", "hold", "sit", "be"}
-# A role noun and the verb of its post, so that "leader since 2003" meets "has led them since 2002".
+# A role noun and the verb of its post, so that "the union's leader since 2015" meets "has led the union since
+# 2016".
 _ROLE_VERBS = {"leader": "lead", "head": "lead", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
                "member": "serve", "representative": "represent", "congressman": "serve",
                "congresswoman": "serve", "senator": "serve"}
@@ -77,13 +78,12 @@ def _post_of(word: Token) -> str | None:
 
 def _holder_of(word: Token) -> str | None:
     """Who holds the post: the clause's named subject ("Hale has led …"), the person a role noun is apposed
-    to ("Hale, the party's leader since 2002"), or whom a relative clause describes ("Hale, who has led …")."""
+    to ("Brandt, the union's leader since 2015"), or whom a relative clause describes ("Brandt, who has led …");
+    one of coordinated clauses shares the first one's subject."""
     if word.pos_ == "NOUN":
         person = word.head if word.dep_ == "appos" else None
     else:
-        clause = word
-        while clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-            clause = clause.head  # "Hale has led the caucus since 2003 and has been in Congress since 1991"
+        clause = clause_with_subject(word)
         person = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if person is not None and person.lower_ in ("who", "that") and clause.dep_ == "relcl":
             person = clause.head

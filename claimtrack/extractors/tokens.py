@@ -107,3 +107,13 @@ def joined_ago(token: Token) -> bool:
     ago". How long the post has been held, a figure outlets give and misgive, not a date."""
     ago = next((t for t in token.ancestors if t.lower_ == "ago"), None)
     return ago is not None and ago.head.pos_ in ("VERB", "AUX") and ago.head.lemma_.lower() in JOINING_VERBS
+
+
+def clause_with_subject(verb: Token) -> Token:
+    """The verb itself, or, for one of coordinated clauses without a subject of its own, the first of them,
+    whose subject they share: "Kestrel is to buy ten and has the option to buy 20 more", "Hale has led the
+    caucus since 2003 and has been in Congress since 1991"."""
+    while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return verb
