@@ -51,6 +51,7 @@ MEMBERS_CHECKED = 16
 # Figures of one value held against another value, per side.
 CLASH_SAMPLE = 4
 PERSON = "person"
+FRACTION, PERCENT, PERCENT_OF_WHOLE = "fraction", "percent", 100
 ANNUAL = "year"
 PAID = "paid"
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
@@ -104,12 +105,21 @@ class FigureFacts:
             # "a £3.6bn purchase" names what happened, not another thing priced: the sum is the one paid.
             measure = "money" if (measure or "").startswith("money:") or measure in PURCHASE_WORDS else measure
         (low, high), stated = figure_interval(claim), _stated(claim)
+        if unit == FRACTION:
+            # "Two-thirds of voters" is the share "67 percent of voters" gives, said round.
+            unit, (low, high), stated = PERCENT, _share_in_words(low, high), _share_in_words(*stated)
         factor = KILOMETRES.get(unit)
         if factor is not None:
             unit, low, high = "km", low * factor, high * factor
             stated = (stated[0] * factor, stated[1] * factor)
             measure = "km" if measure in KILOMETRES else measure
         return cls(claim, frame, voice, measure, event, unit, currency, low, high, stated)
+
+
+def _share_in_words(low: float, high: float) -> tuple[float, float]:
+    """A fraction's values as percentages, within the rounding a fraction in words stands for: "two-thirds"
+    holds 64 to 70 percent, "half" 47.5 to 52.5."""
+    return low * PERCENT_OF_WHOLE * (1 - ROUNDING_TOLERANCE), high * PERCENT_OF_WHOLE * (1 + ROUNDING_TOLERANCE)
 
 
 def figure_keys(fact: FigureFacts) -> list[object]:
@@ -484,14 +494,19 @@ def describe_figure(claim: Claim) -> str:
         return claim.claim_text
     if claim.unit == CALENDAR_YEAR:
         return claim.claim_text  # "2003", not "2,003 calendar year"
+    if claim.unit == FRACTION:
+        # "two-thirds" as the share it gives beside percentages, and as written.
+        low, high = (None if v is None else round(v * PERCENT_OF_WHOLE, 1) for v in (low, high))
     if low is not None and high is not None and low != high:
         value = f"{format_readable(low)}–{format_readable(high)}"
     else:
         value = format_readable(low if low is not None else high)
     prefix = {"approx": "~", "vague": "~", "lower_bound": "≥", "upper_bound": "≤"}.get(claim.approximator or "", "")
     unit = claim.unit or ""
-    if unit == "percent":
+    if unit == PERCENT:
         value += "%"
+    elif unit == FRACTION:
+        value += f"% (“{claim.claim_text}”)"
     elif unit.startswith("money:"):
         value = f"{unit.split(':', 1)[1]} {value}"
     elif unit not in ("count", "") and not (claim.frame and claim.frame.attribute == "age"):

@@ -85,6 +85,8 @@ _HYPHENS = {"-", "‐", "‑", "–"}
 _PRICE_PREPOSITIONS = {"for", "at"}
 _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
 _TIME_CONJUNCTIONS = {"when", "while", "until", "since", "after", "before", "once"}
+# A share is written as a percentage or as a fraction in words: "67 percent of voters", "two-thirds of voters".
+SHARE_UNITS = ("percent", "fraction")
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
@@ -159,7 +161,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
             scope = "total"
     # "Some 52% disapprove" comes with the verb parsed as what is counted.
     opinion = (_opinion(verb) or ((OPINIONS[measure], None) if measure in OPINIONS else None)) \
-        if unit == "percent" else None
+        if unit in SHARE_UNITS else None
     pollster = None
     if opinion is not None:
         # A poll's share is of an opinion of someone, whatever its voters; two polls' shares are the
@@ -329,9 +331,9 @@ def _event_lemma(token: Token) -> str:
 
 def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     """What is counted, as a lemma; a unit of measure when the figure counts one; None for "them"."""
-    if (unit == "percent" or unit.startswith("money:")) and head is not None:
-        # "40% of voters" measures voters, not a percentage of anything; "a $900m loan" is a loan, and
-        # another sum than "a $27bn tax bill".
+    if (unit in SHARE_UNITS or unit.startswith("money:")) and head is not None:
+        # "40% of voters" and "two-thirds of voters" measure voters, not a share of anything; "a $900m loan"
+        # is a loan, and another sum than "a $27bn tax bill".
         return _lemma(head), False
     if unit != "count":
         return unit, False
@@ -908,7 +910,7 @@ def _possessor(noun: Token | None) -> str | None:
 
 
 def _attribute(unit: str, verb: Token | None) -> str | None:
-    if unit == "percent":
+    if unit in SHARE_UNITS:
         return "share"
     if unit.startswith("money:"):
         return "amount"
