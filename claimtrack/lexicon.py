@@ -47,7 +47,7 @@ EVENT_CLASS_OF: dict[str, str] = {lemma: name for name, lemmas in EVENT_CLASSES.
 PERSON_NOUNS = frozenset({
     "people", "person", "worker", "coworker", "co-worker", "employee", "civilian", "victim", "resident",
     "individual", "bystander", "customer", "patron", "clubgoer", "other", "colleague", "guest", "passenger",
-    "staff", "inhabitant",
+    "staff", "inhabitant", "partygoer", "attendee", "concertgoer", "reveller", "reveler",
 })
 # Nouns for one person, whose age a copula may give: "the gunman was 19".
 INDIVIDUAL_NOUNS = frozenset({

@@ -127,8 +127,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     holder, attribute = _holder(doc, first, last, head, verb, unit)
     if unit in ("years", "year") and joined_ago(anchor):
         attribute = "tenure"
-    scope = _scope(doc, first, last, anchor, verb, clause, unit)
     measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
+    scope = _scope(doc, first, last, anchor, verb, clause, unit, attribute)
     if measure == unit and unit.startswith("money:"):
         measure = _priced_thing(verb) or measure
     if attribute == "magnitude" and holder is None:
@@ -194,7 +194,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         dates=_dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=scope,
-        modality=_figure_modality(doc, first, attribute, head, unit, verb),
+        modality=_figure_modality(first, attribute, head, unit, verb),
         # "Mr Mubanga, 29, was originally detained": the clause's revision word is not about the age beside it.
         revision=not apposed_age and _revision(verb, anchor, clause),
         # Who "did" a tally's votes is the voters, the winner or the caucus, as each article puts it: no one.
@@ -693,8 +693,12 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
     if _listed_under_ages(doc[last]):
         # "Two teenagers, ages 14 and 18,": the ages of a group, of nobody the sentence names one by one.
         return None, "age"
-    if before is not None and before.lower_ == "aged":
-        return (entity_text(before.head) if before.head.pos_ in ("PROPN", "NOUN") else None), "age"
+    listed = _first_listed(figure)
+    aged = doc[listed.i - 1] if listed.i > 0 else None
+    if aged is not None and aged.lower_ == "aged":
+        # "two men aged 19 and 21": the ages of a group, of nobody one by one.
+        in_a_list = listed.i != figure.i or any(c.dep_ == "conj" for c in figure.children)
+        return (entity_text(aged.head) if aged.head.pos_ in ("PROPN", "NOUN") and not in_a_list else None), "age"
     owner = _possessor(head) or _possessor(figure.head if figure.head.pos_ == "NOUN" else None)
     if owner is not None:
         return owner, _attribute(unit, verb)
@@ -738,9 +742,15 @@ def _name_given_to(noun: Token) -> Token | None:
 
 
 def _listed_under_ages(figure: Token) -> bool:
-    """"ages 14 and 18": the figure, or the first of those listed with it, hangs from "ages"."""
-    listed = figure.head if figure.dep_ == "conj" else figure
-    return listed.head.lower_ == "ages"
+    """"ages 14, 16 and 18": the figure, or the first of those listed with it, hangs from "ages"."""
+    return _first_listed(figure).head.lower_ == "ages"
+
+
+def _first_listed(token: Token) -> Token:
+    """The first of the conjuncts `token` is listed with ("14" of "14, 16 and 18"), or the token itself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _person_subject(copula: Token) -> str | None:
@@ -929,7 +939,7 @@ def _has_been_with(verb: Token) -> bool:
 
 
 def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, clause: list[Token],
-           unit: str) -> str:
+           unit: str, attribute: str | None) -> str:
     near_before = {t.lower_ for t in doc[max(first - 2, 0): first]}
     near_after = doc[last + 1].lower_ if last + 1 < len(doc) else ""
     if near_before & (ADDITIONAL_WORDS - {"more"}) or near_after == "more":
@@ -947,8 +957,9 @@ def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, c
     if first > 0 and doc[first - 1].lower_ in ("up", "down") and doc[first - 1].dep_ != "prt":
         # "shares were up 5%"; not "gunned down two women".
         return "change"
-    if unit == "count" and _is_part(doc, first, anchor):
-        # Only counts: "150 miles (240 kilometres)" is one distance in two units, not a part of it.
+    if unit == "count" and attribute != "age" and _is_part(doc, first, anchor):
+        # Only counts: "150 miles (240 kilometres)" is one distance in two units, not a part of it; "three
+        # victims, ages 16, 19 and 21" lists their ages, not a part of them.
         return "part"
     words = [t.lower_ for t in clause]
     for phrase in CUMULATIVE_PHRASES:
@@ -990,12 +1001,12 @@ def _apposed_age(doc: Doc, first: int, attribute: str | None) -> bool:
     return attribute == "age" and first > 0 and doc[first - 1].text == ","
 
 
-def _figure_modality(doc: Doc, first: int, attribute: str | None, head: Token | None, unit: str,
-                     verb: Token | None) -> str:
-    """How the clause holds the figure. An age beside a name ("Reeve, 58, could face …") and a sum that
-    describes the clause's subject ("the £3.6bn purchase will not lead to closures") are stated whatever
-    the clause denies or expects of them; a count that is the subject ("ten people were not hurt") is not."""
-    if _apposed_age(doc, first, attribute):
+def _figure_modality(first: int, attribute: str | None, head: Token | None, unit: str, verb: Token | None) -> str:
+    """How the clause holds the figure. An age ("Reeve, 58, could face …", "a 16-year-old girl was expected to
+    survive") and a sum that describes the clause's subject ("the £3.6bn purchase will not lead to closures")
+    are stated whatever the clause denies or expects of them; a count that is the subject ("ten people were
+    not hurt") is not."""
+    if attribute == "age":
         return "asserted"
     if unit != "count" and head is not None and verb is not None and head.head.i == verb.i and \
             head.dep_ in ("nsubj", "nsubjpass") and head.i > first:
