@@ -147,6 +147,9 @@ OPINIONS = {"approve": "approval", "approval": "approval", "disapprove": "disapp
 # Verbs of a vote that decides a measure: "passed the bill 69-30", "approved it, 69 to 30", "voted 68-31 to
 # pass it" are one decision; "voted 51-49 to advance it" is another.
 PASSING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "ratify", "override", "clear"})
+# Nouns for any measure voted on, which name none: "the tax bill" and "a rewrite of the tax code" are one.
+MEASURE_NOUNS = frozenset({"bill", "measure", "legislation", "proposal", "package", "rewrite", "overhaul", "law",
+                           "act", "resolution", "version", "it", "motion"})
 # Verbs of winning a vote, whose subject won and whose object lost ("Voss beat Ortiz 212-97"), and of electing,
 # whose object won ("re-elected Voss by a vote of 212 to 97 over Ortiz").
 WINNING_VERBS = frozenset({"beat", "defeat", "edge", "oust", "trounce", "win", "take", "get", "receive"})

@@ -54,6 +54,7 @@ PERSON = "person"
 FRACTION, PERCENT, PERCENT_OF_WHOLE = "fraction", "percent", 100
 ANNUAL = "year"
 PAID = "paid"
+PASSED = "pass"  # the kind of a tally that decided a measure, as frames name it
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _WRITTEN_DAYS = (re.compile(r"(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"),
                  re.compile(r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3,9})\.? (?P<year>\d{4})"))
@@ -198,11 +199,16 @@ def _frame_match(a: FigureFacts, b: FigureFacts) -> str | None:
 
 def _other_votes(a: str, b: str) -> bool:
     """Two tallies of two votes: a measure passed ("pass parking plan") and an election ("vote"), two
-    measures, or two races ("vote ortiz voss", "vote kim voss"). A tally whose clause names neither the
-    measure nor the contenders ("pass", "vote") may be of either of its kind."""
-    kind_a, _, named_a = a.partition(" ")
-    kind_b, _, named_b = b.partition(" ")
-    return kind_a != kind_b or bool(named_a and named_b and named_a != named_b)
+    measures ("pass parking plan", "pass tax"), or two races ("vote ortiz voss", "vote kim voss"). A tally
+    whose clause names neither the measure nor the contenders ("pass", "vote") may be of either of its kind,
+    and a measure named by a word in common ("pass tax", "pass tax code") is one."""
+    kind_a, *named_a = a.split()
+    kind_b, *named_b = b.split()
+    if kind_a != kind_b:
+        return True
+    if kind_a == PASSED:
+        return bool(named_a and named_b and set(named_a).isdisjoint(named_b))
+    return bool(named_a and named_b and named_a != named_b)
 
 
 def _same_event(a: FigureFacts, b: FigureFacts) -> bool:

@@ -37,6 +37,7 @@ from claimtrack.lexicon import (
     KILOMETRES,
     LENGTH_ADJECTIVES,
     LEVEL_VERBS,
+    MEASURE_NOUNS,
     LIGHT_VERBS,
     MAGNITUDE_WORDS,
     MEASURE_SYNONYMS,
@@ -277,7 +278,12 @@ def _decision(verb: Token | None) -> str:
     measure = next((c for c in decided.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if measure is None:
         return "pass"
-    return " ".join(["pass", *(_lemma(c) for c in measure.children if c.dep_ == "compound"), _lemma(measure)])
+    # A noun for any measure says nothing of which ("the bill"); "a rewrite of the tax code" is named by
+    # what it is of.
+    of = [g for c in measure.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+          if g.dep_ == "pobj"] if _lemma(measure) in MEASURE_NOUNS else []
+    named = [_lemma(w) for noun in [measure, *of] for w in [*(c for c in noun.children if c.dep_ == "compound"), noun]]
+    return " ".join(["pass", *(word for word in named if word not in MEASURE_NOUNS)])
 
 
 def _voting_body(verb: Token | None) -> str | None:

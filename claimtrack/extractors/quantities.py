@@ -218,6 +218,15 @@ def _ends_a_dashed_pair(doc: Doc, index: int) -> bool:
     return glued or spaced
 
 
+def _ends_a_tally(token: Token) -> bool:
+    """The lower side of a vote's tally written with a dash ("passed the bill 40-12 on Tuesday"), which the
+    small model takes for a date with the day beside it."""
+    doc = token.doc
+    if not _ends_a_dashed_pair(doc, token.i) or not token.text.isdigit() or not doc[token.i - 2].text.isdigit():
+        return False
+    return int(doc[token.i - 2].text) > int(token.text) and names_a_vote(token)
+
+
 def _is_figure_start(token: Token) -> bool:
     doc = token.doc
     if _inside_a_name(token) or _is_calendar_or_clock(token):
@@ -369,7 +378,7 @@ def _is_four_digit_time(token: Token) -> bool:
 def _is_calendar_or_clock(token: Token) -> bool:
     """Dates and times of day; durations ("two days", "six minutes") and numbers the small model mislabels
     as dates ("sales of 5835 units") stay figures."""
-    if token.ent_type_ not in ("DATE", "TIME") or _measures_other_than_time(token):
+    if token.ent_type_ not in ("DATE", "TIME") or _measures_other_than_time(token) or _ends_a_tally(token):
         return False
     doc = token.doc
     entity = entity_of(token)
