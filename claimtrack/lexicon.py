@@ -44,6 +44,9 @@ EVENT_CLASS_OF: dict[str, str] = {lemma: name for name, lemmas in EVENT_CLASSES.
 # Nouns for people in general: "two workers" and "two people" killed in one shooting answer the same
 # question. Roles ("officers", "pirates") and sexes or ages ("women", "children") stay themselves: "two
 # women and a man" are parts of one toll, and only the same value joins them to it.
+# Nouns that count instances of what follows "of": "one count of murder" and "two counts of felonious assault"
+# are two charges, "three cases of measles" and "two cases of mumps" two diseases.
+KIND_NOUNS = frozenset({"count", "charge", "case", "incident", "instance"})
 PERSON_NOUNS = frozenset({
     "people", "person", "worker", "coworker", "co-worker", "employee", "civilian", "victim", "resident",
     "individual", "bystander", "customer", "patron", "clubgoer", "other", "colleague", "guest", "passenger",

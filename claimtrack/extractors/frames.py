@@ -36,6 +36,7 @@ from claimtrack.lexicon import (
     INDIVIDUAL_NOUNS,
     KILOMETRES,
     LENGTH_ADJECTIVES,
+    KIND_NOUNS,
     LEVEL_VERBS,
     MEASURE_NOUNS,
     LIGHT_VERBS,
@@ -354,6 +355,12 @@ def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
     if lemma in PEOPLE_BY_EVENT:
         # "2 dead", "12 injured", "three casualties": people, counted by what happened to them.
         return "people", False
+    kind = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if lemma in KIND_NOUNS else None
+    if kind is not None:
+        # "attempted murder" is another charge than "murder": the words before the noun count.
+        words = [_lemma(t) for t in kind.lefts if t.dep_ in ("compound", "amod")] + [_lemma(kind)]
+        return f"{lemma} of {' '.join(words)}", False
     return lemma, False
 
 
