@@ -52,6 +52,7 @@ MEMBERS_CHECKED = 16
 CLASH_SAMPLE = 4
 PERSON = "person"
 FRACTION, PERCENT, PERCENT_OF_WHOLE = "fraction", "percent", 100
+WHOLE_POINT = 0.5
 ANNUAL = "year"
 PAID = "paid"
 PASSED = "pass"  # the kind of a tally that decided a measure, as frames name it
@@ -419,7 +420,7 @@ def _rounded(fact: FigureFacts) -> bool:
     """A single number whose span is its rounding ("$66 billion"), not a range or a bound as written."""
     claim = fact.claim
     return claim.low is not None and claim.low == claim.high and claim.approximator in (None, "exact") and \
-        _rounding(claim.low) > 0
+        _rounding(claim.low, claim.unit) > 0
 
 
 def _written_in(fact: FigureFacts) -> str | None:
@@ -444,7 +445,7 @@ def _stated(claim: Claim) -> tuple[float, float]:
     if low is None or high is None or claim.unit == CALENDAR_YEAR:
         return figure_interval(claim)
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
-    low, high = low - _margin(low, slack), high + _margin(high, slack)
+    low, high = low - _margin(low, slack, claim.unit), high + _margin(high, slack, claim.unit)
     if claim.approximator == "lower_bound":
         high += abs(high) * (BOUND_REACH - 1)
     elif claim.approximator == "upper_bound":
@@ -469,8 +470,8 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
         # "thousands" (1,000 to 10,000) says at least a thousand; it does not deny 15,000.
         high = float("inf")
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
-    low_margin = _margin(low, slack)
-    high_margin = _margin(high, slack)
+    low_margin = _margin(low, slack, claim.unit)
+    high_margin = _margin(high, slack, claim.unit)
     if claim.approximator == "lower_bound":
         return low - low_margin, float("inf")
     if claim.approximator == "upper_bound":
@@ -478,14 +479,19 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     return low - low_margin, high + high_margin
 
 
-def _margin(value: float, slack: float) -> float:
-    return 0.0 if value in (float("inf"), float("-inf")) else abs(value) * slack + _rounding(value)
+def _margin(value: float, slack: float, unit: str | None) -> float:
+    return 0.0 if value in (float("inf"), float("-inf")) else abs(value) * slack + _rounding(value, unit)
 
 
-def _rounding(value: float) -> float:
+def _rounding(value: float, unit: str | None) -> float:
     """A round figure ("15,000") stands for anything that rounds to it, within a few per cent. Small
-    numbers are counted, not rounded: 30 people, or an age of 30, is not 29."""
-    if value == 0 or value != int(value):
+    numbers are counted, not rounded: 30 people, or an age of 30, is not 29. A share in whole points is
+    rounded to the point: "61 percent" of a vote is the 61.4 percent another outlet gives."""
+    if value != int(value):
+        return 0.0
+    if unit == PERCENT:
+        return max(WHOLE_POINT, _rounding(value, None))
+    if value == 0:
         return 0.0
     zeros = len(str(int(abs(value)))) - len(str(int(abs(value))).rstrip("0"))
     return min(0.5 * 10 ** zeros, ROUNDING_TOLERANCE * abs(value)) if zeros >= ROUND_FROM_ZEROS else 0.0

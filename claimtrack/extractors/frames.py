@@ -188,12 +188,12 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         attribute=attribute,
         # A name the small model took for a place ("identified as Marcus Dale, 24") is whose the figure is.
         places=[place for place in _places(clause + _where_antecedent(verb), first, last) if place != holder],
-        # "Wexford, 42, has served since 2009": an age between commas is the person's age as the article
-        # is written, whatever the clause dates.
+        # "Wexford, 42, has served since 2009", "Okafor, 47, takes office in January": an age between commas
+        # is the person's age as the article is written, whatever the clause dates.
         years=[] if apposed_age else sorted({int(y) for t in [*clause, *_described_noun_modifiers(verb)]
                                              if t.ent_type_ == "DATE" and not first <= t.i <= last
                                              for y in _YEAR.findall(t.text)}),
-        dates=_dates(anchor.sent, first, last),
+        dates=[] if apposed_age else _dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=scope,
         modality=_figure_modality(first, attribute, head, unit, verb),
@@ -694,6 +694,10 @@ def _holder(doc: Doc, first: int, last: int, head: Token | None, verb: Token | N
         # or one given to it ("a 31-year-old man, Darnell Hughes,", "a woman identified as Ana Ruiz").
         named = described is not None and (described.pos_ == "PROPN" or described.pos_ == "NOUN" and described.is_title)
         given = _name_given_to(described) if described is not None and not named else None
+        if given is None and described is not None and not named and described.dep_ == "appos" and \
+                _named_person(described.head):
+            # "Grace Okafor, a 46-year-old council member,": the noun describes the person named before it.
+            given = described.head
         return (entity_text(described) if named else entity_text(given) if given is not None else None), "age"
     if unit == "count" and head is None and figure.dep_ == "attr" and _lemma(figure.head) == "be" and \
             (after is None or after.is_punct):
