@@ -357,8 +357,9 @@ def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
         return "people", False
     kind = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if lemma in KIND_NOUNS else None
-    if kind is not None:
-        # "attempted murder" is another charge than "murder": the words before the noun count.
+    if kind is not None and not any(c.dep_ == "conj" for c in kind.children):
+        # "attempted murder" is another charge than "murder": the words before the noun count. Counts of
+        # several charges ("12 counts of bribery and fraud") are a total, as a "12-count indictment" is.
         words = [_lemma(t) for t in kind.lefts if t.dep_ in ("compound", "amod")] + [_lemma(kind)]
         return f"{lemma} of {' '.join(words)}", False
     return lemma, False
