@@ -194,6 +194,14 @@ CURRENCY_COUNTRIES = {
 CURRENCY_NAMES = frozenset(CURRENCY_WORDS) | {"real"}
 # Words an editor adds to or drops from a quote without changing what was said.
 SILENT_EDITS = frozenset({"the", "a", "an", "that"})
+# British spellings that no suffix rule spells the American way (`compare.quotes._one_spelling`): a quote
+# carried by a British and an American outlet is the same words.
+BRITISH_SPELLINGS = {"cheque": "check", "cheques": "checks", "programme": "program", "programmes": "programs",
+                     "tyre": "tire", "tyres": "tires", "kerb": "curb", "plough": "plow", "draught": "draft",
+                     "grey": "gray", "aluminium": "aluminum", "storey": "story", "storeys": "stories",
+                     "sceptic": "skeptic", "sceptical": "skeptical", "manoeuvre": "maneuver", "enquiry": "inquiry",
+                     "pyjamas": "pajamas", "jewellery": "jewelry", "mould": "mold", "moult": "molt",
+                     "paediatric": "pediatric", "anaesthetic": "anesthetic", "foetus": "fetus"}
 # Nouns that tally an event: their compound names what happened ("death toll", "injury count").
 TALLY_NOUNS = frozenset({"toll", "count", "tally", "number", "total", "figure"})
 # Nouns that gather what a figure counts, so that what happens to them happens to those counted: "a group of

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimtrack.compare.grouping import group_id
-from claimtrack.lexicon import FUNCTION_WORDS, GRAMMAR_WORDS, PERSONAL_PRONOUNS, SILENT_EDITS
+from claimtrack.lexicon import BRITISH_SPELLINGS, FUNCTION_WORDS, GRAMMAR_WORDS, PERSONAL_PRONOUNS, SILENT_EDITS
 from claimtrack.models import Claim, ClaimGroup
 
 MIN_SHARED_RUN = 4
@@ -45,11 +45,36 @@ CONTRACTIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "n
 _CONTRACTION = re.compile(r"\b(?:won['’]t|can['’]t|cannot)\b|n['’]t\b|['’](?:m|re|ve|ll)\b", re.IGNORECASE)
 
 
+# British endings and the American ones they are spelled with: "colour", "realised", "centre", "defence",
+# "catalogue". Both quotes are spelled alike before they are held side by side, so a rule that also rewrites
+# a word with one spelling only ("promise") rewrites it in both, which changes nothing; short words ("four",
+# "hour") are left alone.
+_BRITISH_ENDINGS = [(re.compile(pattern), american) for pattern, american in (
+    (r"(?<=\w{3})our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+    (r"(?<=\w{2})is(e|es|ed|ing|ation|ations)$", r"iz\1"),
+    (r"(?<=\w{2})ys(e|es|ed|ing)$", r"yz\1"),
+    (r"(?<=\w{2})tre(s?)$", r"ter\1"),
+    (r"(?<=\w{2})tred$", "tered"),
+    (r"(?<=\w{2})([fc])ence(s?)$", r"\1ense\2"),
+    (r"(?<=\w{3})ogue(s?)$", r"og\1"),
+)]
+
+
 def _normalise(text: str) -> list[str]:
     # "pre-conditions" and "preconditions" are one word spelled two ways, not a changed word; "don't" and
-    # "do not" are one word transcribed two ways.
+    # "do not" are one word transcribed two ways; "cheque" and "check" one word spelled in two countries.
     text = _CONTRACTION.sub(lambda m: CONTRACTIONS[m.group().casefold().replace("’", "'")], text)
-    return [w.casefold() for w in _TOKEN.findall(_WORD_HYPHEN.sub("", text))]
+    return [_one_spelling(w.casefold()) for w in _TOKEN.findall(_WORD_HYPHEN.sub("", text))]
+
+
+def _one_spelling(word: str) -> str:
+    if word in BRITISH_SPELLINGS:
+        return BRITISH_SPELLINGS[word]
+    for ending, american in _BRITISH_ENDINGS:
+        word, replaced = ending.subn(american, word)
+        if replaced:
+            break
+    return word
 
 
 @dataclass
