@@ -221,7 +221,8 @@ LENGTH_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "taller", "higher",
 # Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
 STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
 # Words beside a vote's tally ("voted 134-63", "passed 310 to 290"): each side is a figure, the two no range.
-TALLY_WORDS = frozenset({"vote", "votes", "voted", "ballot", "poll", "passed", "approved", "rejected", "adopted"})
+TALLY_WORDS = frozenset({"vote", "votes", "voted", "ballot", "poll", "passed", "approved", "rejected", "adopted",
+                         "ruled", "ruling", "decision"})
 # The two sides of a tally, as the attribute of each figure: a tally is written high to low.
 TALLY_SIDES = ("winning votes", "losing votes")
 
