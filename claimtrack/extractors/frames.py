@@ -89,6 +89,8 @@ _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
 _TIME_CONJUNCTIONS = {"when", "while", "until", "since", "after", "before", "once"}
 # A share is written as a percentage or as a fraction in words: "67 percent of voters", "two-thirds of voters".
 SHARE_UNITS = ("percent", "fraction")
+JOB, JOBS_CUT = "job", "cut"
+JOB_LOSING_VERBS = frozenset({"lose", "cost"})
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
@@ -119,6 +121,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         not moves_object else None)
     if event_token is None and acting_verb is not None:
         event = _state_of(acting_verb) or event
+    if unit == "count":
+        measure, event = _job_losses(measure, event, acting_verb)
     if measure is None and verb is not None and (_lemma(verb) in LEVEL_VERBS or moves_object):
         measure = _subject_measure(verb, anchor, moves_object)
     elif measure is None and not partitive and unit == "count" and verb is not None and \
@@ -334,6 +338,17 @@ def _event_lemma(token: Token) -> str:
             [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
         return next((_lemma(o) for o in objects if _lemma(o) in EVENT_CLASS_OF), lemma)
     return lemma
+
+
+def _job_losses(measure: str | None, event: str | None, verb: Token | None) -> tuple[str | None, str | None]:
+    """Jobs lost, however said: "cut 500 jobs", "500 jobs will be lost", "would cost 500 jobs", "lay off 500
+    workers" and "500 people will lose their jobs" are one figure, of jobs cut."""
+    if event in JOB_LOSING_VERBS and measure == JOB:
+        return JOB, JOBS_CUT
+    if measure in PERSON_NOUNS and (EVENT_CLASS_OF.get(event or "") == JOBS_CUT or event == "lose" and any(
+            c.dep_ == "dobj" and _lemma(c) == JOB for c in verb.children)):
+        return JOB, JOBS_CUT
+    return measure, event
 
 
 def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
@@ -968,7 +983,10 @@ def _scope(doc: Doc, first: int, last: int, anchor: Token, verb: Token | None, c
             if link.head.i in (verb.i, link.i):
                 break
             link = link.head
-        if link.dep_ in ("dobj", "npadvmod", "advmod") or (link.dep_ == "prep" and link.lower_ == "by"):
+        # "cut 340 jobs" counts the jobs cut, as "340 jobs were cut" does; "cut prices 5%" changes a level.
+        counts_the_object = link.dep_ == "dobj" and unit == "count" and link.pos_ == "NOUN"
+        if link.dep_ in ("dobj", "npadvmod", "advmod") and not counts_the_object or \
+                (link.dep_ == "prep" and link.lower_ == "by"):
             return "change"
     if anchor.head.pos_ == "NOUN" and _lemma(anchor.head) in CHANGE_WORDS and anchor.head.i > anchor.i:
         return "change"
