@@ -31,21 +31,51 @@ _ROLE_VERBS = {"leader": "lead", "head": "lead", "chairman": "chair", "chairwoma
 
 def find_start_years(doc: Doc) -> Iterator[QuantityFinding]:
     """Each "since YEAR" that dates when a person (named, or by a pronoun extraction resolves) took the post
-    the clause names."""
+    the clause names, and each "in YEAR" of taking it up ("first elected to Congress in 2008", "took office in
+    2011", "was sworn in as mayor in 2014")."""
     for token in doc:
-        since = token.head
-        if not (_YEAR.fullmatch(token.text) and token.dep_ == "pobj" and since.lower_ == "since"):
+        preposition = token.head
+        if not (_YEAR.fullmatch(token.text) and token.dep_ == "pobj" and preposition.lower_ in ("since", "in")):
             continue
-        post = _post_of(since.head)
-        holder = _holder_of(since.head) if post is not None else None
+        clause = preposition.head
+        post = _post_of(clause) if preposition.lower_ == "since" else _post_taken_up(clause)
+        holder = _holder_of(_role_described(clause) or clause) if post is not None else None
         if holder is None:
             continue
         yield QuantityFinding(
             start=token.idx, end=token.idx + len(token.text), low=float(token.text), high=float(token.text),
-            approximator="exact", unit=CALENDAR_YEAR, counted=None, subject=holder, predicate=since.head.text,
+            approximator="exact", unit=CALENDAR_YEAR, counted=None, subject=holder, predicate=clause.text,
             anchor=token,
             frame=Frame(measure=post, holder=holder, attribute="start year", event=post),
         )
+
+
+def _post_taken_up(verb: Token) -> str | None:
+    """The post a clause of taking one up names: "first elected to Congress" (a first election only; a
+    re-election or "elected in 2014" may start another term), "took office", "was sworn in as mayor". A role
+    noun the clause describes names the post when the clause does not ("a congresswoman first elected in
+    2008"). An election is its own measure: one elected in 2008 takes the seat in 2009, and "first elected in
+    2008" does not deny "in Congress since 2009"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "office" for c in verb.children):
+        return "office"
+    first_election = lemma == "elect" and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
+    sworn_in = lemma == "swear" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
+    if not (first_election or sworn_in):
+        return None
+    named = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "as")
+                  for g in c.children if g.dep_ == "pobj"), None) or _role_described(verb)
+    post = "office" if named is None else _ROLE_VERBS.get(
+        named.lemma_.lower(), named.text if named.pos_ == "PROPN" else named.lemma_.lower())
+    return f"elected {post}" if first_election else post
+
+
+def _role_described(verb: Token) -> Token | None:
+    """The role noun a clause describes, apposed to a person: "Voss, a congresswoman first elected in 2008"."""
+    noun = verb.head
+    return noun if verb.dep_ == "acl" and noun.pos_ == "NOUN" and noun.dep_ == "appos" else None
 
 
 def _post_of(word: Token) -> str | None:
