@@ -90,6 +90,8 @@ _TIME_CONJUNCTIONS = {"when", "while", "until", "since", "after", "before", "onc
 # A share is written as a percentage or as a fraction in words: "67 percent of voters", "two-thirds of voters".
 SHARE_UNITS = ("percent", "fraction")
 JOB, JOBS_CUT = "job", "cut"
+# Words between the two sides of a tally: "134 votes to Ben Arlo's 63".
+TALLY_REACH = 6
 JOB_LOSING_VERBS = frozenset({"lose", "cost"})
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
@@ -215,11 +217,11 @@ def _tally_side(doc: Doc, first: int, last: int) -> str | None:
     value = _plain_number(doc[last])
     if value is None:
         return None
-    partner = _tally_partner(doc[last + 1: last + 5])
+    partner = _tally_partner(doc[last + 1: last + TALLY_REACH + 1])
     if partner is not None and _plain_number(partner) < value and not _a_change_from(doc[first]):
         side = TALLY_SIDES[0]
     else:
-        partner = _tally_partner(reversed(doc[max(first - 4, 0): first]))
+        partner = _tally_partner(reversed(doc[max(first - TALLY_REACH, 0): first]))
         if partner is None or _plain_number(partner) <= value or _a_change_from(partner):
             return None
         side = TALLY_SIDES[1]
@@ -299,11 +301,13 @@ def _voting_body(verb: Token | None) -> str | None:
 
 def _tally_partner(tokens: Iterable[Token]) -> Token | None:
     """The other number of a tally, read outward from a figure: past "votes", a dash or "to", and a
-    possessive ("to his 64")."""
+    possessive ("to his 64", "to Ben Arlo's 63")."""
     for token in tokens:
         if token.like_num:
             return token if _plain_number(token) is not None else None
-        if token.text not in _HYPHENS and token.lower_ not in ("to", "votes", "his", "her", "their", "its"):
+        possessive_name = token.pos_ == "PROPN" or token.lower_ in ("'s", "’s")
+        if token.text not in _HYPHENS and token.lower_ not in ("to", "votes", "his", "her", "their", "its") and \
+                not possessive_name:
             return None
     return None
 
