@@ -471,7 +471,9 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
         nearest = verb_links[0] if verb_links else quote.chain[0]
         named = [link for link in verb_links[1:]
                  if link.who.casefold() not in PERSONAL_PRONOUNS and reports_clause_of(link, nearest)]
-        if named and (nearest.who.casefold() in PERSONAL_PRONOUNS or _tells_in_own_words(named[0], nearest)):
+        # Words quoted whole after their own speaker ("Kemp said the gunman shouted, “…”") stay that speaker's.
+        own_words = quote.quote_type != "direct" and _tells_in_own_words(named[0], nearest) if named else False
+        if named and (nearest.who.casefold() in PERSONAL_PRONOUNS or own_words):
             # "Lynch said she recalled thinking, “…”": the pronoun is the speaker named around it.
             nearest = named[0]
         mention, cue = nearest.who, nearest.cue

@@ -21,6 +21,7 @@ from claimtrack.extractors.sources import (
     cue_clause,
     governing_subject,
     phrase_text,
+    reports_clause_of,
     subject_of,
 )
 from claimtrack.extractors.tokens import doc_text, sentence_of
@@ -251,7 +252,9 @@ def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: in
     beside = (_transcript_speaker(span) or _cue_after(doc, opening, closing, sentence)
               or _cue_before(doc, opening, sentence) or as_clause_cue(sentence, inside))
     if beside is not None:
-        return [beside, *(link for link in chain_for(sentence, _anchor(span), inside) if not link.by_verb)]
+        # Who relays the words stays in the chain: "Chief Kemp said the gunman shouted, “…”".
+        return [beside, *(link for link in chain_for(sentence, _anchor(span), inside)
+                          if not link.by_verb or reports_clause_of(link, beside))]
     chain = chain_for(sentence, _anchor(span), inside)
     if chain:
         return chain
