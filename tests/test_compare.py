@@ -193,3 +193,14 @@ def test_the_numbers_a_figure_states_are_an_interval_around_it(value, width, app
     assert stated_low <= stated_high
     written = [v for v in (claim.low, claim.high) if v is not None]
     assert stated_low <= min(written) and max(written) <= stated_high
+
+
+def test_a_tally_side_beside_a_figure_with_no_event_compares():
+    # Carried by two articles, one sentence holds a tally's side and a figure the frames give no event; the
+    # same-sentence block holds them side by side.
+    side = HAND_MADE[0].model_copy(update={
+        "article": "a.txt", "id": "a.txt:1", "low": 7.0, "high": 7.0, "unit": "count", "approximator": None,
+        "frame": Frame(measure="vote", event="pass budget", attribute="winning votes")})
+    bare = side.model_copy(update={"article": "b.txt", "id": "b.txt:1", "frame": Frame(measure="vote")})
+    groups = compare([side, bare])
+    assert {c.id for g in groups for c in g.claims} == {"a.txt:1", "b.txt:1"}

@@ -203,8 +203,8 @@ def _other_votes(a: str, b: str) -> bool:
     measures ("pass parking plan", "pass tax"), or two races ("vote ortiz voss", "vote kim voss"). A tally
     whose clause names neither the measure nor the contenders ("pass", "vote") may be of either of its kind,
     and a measure named by a word in common ("pass tax", "pass tax code") is one."""
-    kind_a, *named_a = a.split()
-    kind_b, *named_b = b.split()
+    kind_a, *named_a = a.split() or [""]
+    kind_b, *named_b = b.split() or [""]
     if kind_a != kind_b:
         return True
     if kind_a == PASSED:
