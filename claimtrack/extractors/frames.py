@@ -102,6 +102,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     `verb`."""
     head = doc[counted[-1]] if counted else _noun_of_a_converted_sum(doc, last, unit)
     measure, partitive = _measure(head, unit)
+    if head is None and unit in SHARE_UNITS:
+        measure = _noun_given_as(doc[last]) or measure
     role_gives_way = _role_gives_way(head, verb)
     walked, acting_verb = _path_to_verb(anchor, head, verb, range(first, last + 1))
     moves_object = verb is not None and _moves_object_to(verb, anchor)
@@ -342,6 +344,18 @@ def _event_lemma(token: Token) -> str:
             [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
         return next((_lemma(o) for o in objects if _lemma(o) in EVENT_CLASS_OF), lemma)
     return lemma
+
+
+def _noun_given_as(figure: Token) -> str | None:
+    """The noun a share is given as, after "of": "a premium of about 31%" is a premium, as "a 31 percent
+    premium" is; "a stake of 20%" a stake."""
+    if figure.dep_ == "nummod" and figure.head.i > figure.i:
+        figure = figure.head  # "31" of "31%" hangs from its unit
+    of = figure.head
+    noun = of.head
+    if figure.dep_ == "pobj" and of.lower_ == "of" and noun.i != of.i and noun.pos_ == "NOUN" and noun.i < figure.i:
+        return _lemma(noun)
+    return None
 
 
 def _job_losses(measure: str | None, event: str | None, verb: Token | None) -> tuple[str | None, str | None]:
