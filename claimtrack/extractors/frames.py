@@ -936,7 +936,10 @@ def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
         starts.insert(0, last + 1)
     for after in starts:
         words = [t for t in doc[after: after + 6] if not _glued_hyphen(t)]
-        # The currency written after the number ("31 euros a share") comes before the rate.
+        # The currency written after the number ("31 euros a share") comes before the rate, and so does the
+        # unit "per cent" ("3 per cent a year" is per year; "3 per cent" is per nothing).
+        if len(words) >= 2 and words[0].lower_ == "per" and words[1].lower_ == "cent":
+            words = words[2:]
         words = (words[1:] if words and _lemma(words[0]) in CURRENCY_NAMES else words)[:3]
         if len(words) >= 1 and words[0].lower_ == "each":
             return "each"
