@@ -44,14 +44,23 @@ EVENT_CLASS_OF: dict[str, str] = {lemma: name for name, lemmas in EVENT_CLASSES.
 # Nouns for people in general: "two workers" and "two people" killed in one shooting answer the same
 # question. Roles ("officers", "pirates") and sexes or ages ("women", "children") stay themselves: "two
 # women and a man" are parts of one toll, and only the same value joins them to it.
-# Nouns that count instances of what follows "of": "one count of murder" and "two counts of felonious assault"
-# are two charges, "three cases of measles" and "two cases of mumps" two diseases.
-KIND_NOUNS = frozenset({"count", "charge", "case", "incident", "instance"})
 PERSON_NOUNS = frozenset({
     "people", "person", "worker", "coworker", "co-worker", "employee", "civilian", "victim", "resident",
     "individual", "bystander", "customer", "patron", "clubgoer", "other", "colleague", "guest", "passenger",
     "staff", "inhabitant", "partygoer", "attendee", "concertgoer", "reveller", "reveler",
 })
+# Nouns that count instances of what follows "of": "one count of murder" and "two counts of felonious assault"
+# are two charges, "three cases of measles" and "two cases of mumps" two diseases.
+KIND_NOUNS = frozenset({"count", "charge", "case", "incident", "instance"})
+# Jobs lost, however said ("cut 340 jobs", "340 jobs will be lost", "would cost 340 jobs"): the noun, the
+# event class, and the verbs that lose jobs outside the class; words that free people a verb of cutting
+# reaches ("cut two workers free") instead of laying them off.
+JOB, JOBS_CUT = "job", "cut"
+JOB_LOSING_VERBS = frozenset({"lose", "cost"})
+RELEASING_WORDS = frozenset({"free", "loose", "out"})
+# A share is written as a percentage or as a fraction in words: "67 percent of voters", "two-thirds of voters".
+PERCENT, FRACTION = "percent", "fraction"
+SHARE_UNITS = (PERCENT, FRACTION)
 # Nouns for one person, whose age a copula may give: "the gunman was 19".
 INDIVIDUAL_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "teenager", "suspect", "gunman", "shooter", "victim", "officer", "deputy",
@@ -197,9 +206,8 @@ SILENT_EDITS = frozenset({"the", "a", "an", "that"})
 # British spellings that no suffix rule spells the American way (`compare.quotes._one_spelling`): a quote
 # carried by a British and an American outlet is the same words.
 BRITISH_SPELLINGS = {"cheque": "check", "cheques": "checks", "programme": "program", "programmes": "programs",
-                     "tyre": "tire", "tyres": "tires", "kerb": "curb", "plough": "plow", "draught": "draft",
-                     "grey": "gray", "aluminium": "aluminum", "storey": "story", "storeys": "stories",
-                     "sceptic": "skeptic", "sceptical": "skeptical", "manoeuvre": "maneuver", "enquiry": "inquiry",
+                     "tyre": "tire", "tyres": "tires", "kerb": "curb", "plough": "plow",
+                     "grey": "gray", "aluminium": "aluminum", "sceptic": "skeptic", "sceptical": "skeptical", "manoeuvre": "maneuver", "enquiry": "inquiry",
                      "pyjamas": "pajamas", "jewellery": "jewelry", "mould": "mold", "moult": "molt",
                      "paediatric": "pediatric", "anaesthetic": "anesthetic", "foetus": "fetus"}
 # Nouns that tally an event: their compound names what happened ("death toll", "injury count").
@@ -221,8 +229,10 @@ LENGTH_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "taller", "higher",
 # Attributes that a story has once, whoever states them: a quake's magnitude, a place's population.
 STORY_ATTRIBUTES = frozenset({"magnitude", "population"})
 # Words beside a vote's tally ("voted 134-63", "passed 310 to 290"): each side is a figure, the two no range.
-TALLY_WORDS = frozenset({"vote", "votes", "voted", "ballot", "poll", "passed", "approved", "rejected", "adopted",
-                         "ruled", "ruling", "decision"})
+TALLY_WORDS = frozenset({"vote", "votes", "voted", "ballot", "poll", "passed", "approved", "rejected", "adopted"})
+# Words of a court's split decision, which make a tally only right beside it ("ruled 5-4", "a 6-3 ruling"):
+# "the ruling party" and "the judge's decision" elsewhere in a sentence vote on nothing.
+SPLIT_DECISION_WORDS = frozenset({"ruled", "ruling", "decision"})
 # The two sides of a tally, as the attribute of each figure: a tally is written high to low.
 TALLY_SIDES = ("winning votes", "losing votes")
 
@@ -301,6 +311,12 @@ PEOPLE_VERBS = frozenset({"die", "perish", "attend", "march", "protest", "rally"
 # What a company's price is quoted for: "EDS shares closed at $24.34".
 STOCK_NOUNS = frozenset({"share", "stock"})
 # People named by a role an event gave them; in the singular, one person who may do anything else.
+# Titles of an office taken up, written before a name ("Governor Ivo Brandt, who took office in 2019"), as
+# the office they name.
+OFFICE_TITLES = {"president": "president", "governor": "governor", "gov": "governor", "mayor": "mayor",
+                 "senator": "senator", "sen": "senator", "representative": "representative",
+                 "rep": "representative", "chancellor": "chancellor", "premier": "premier",
+                 "sheriff": "sheriff", "commissioner": "commissioner", "speaker": "speaker"}
 ROLE_NOUNS = frozenset({"arrestee", "hostage", "captive", "evacuee", "protester", "demonstrator", "marcher",
                         "survivor"})
 # Nouns that count people by what happened to them: the event is theirs, what is counted is people.

@@ -20,10 +20,12 @@ from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import (
     CALENDAR_YEAR,
     DURATION_UNITS,
+    FRACTION,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
     MEASURE_SYNONYMS,
     OWN_ATTRIBUTES,
+    PERCENT,
     PERSON_NOUNS,
     PURCHASE_WORDS,
     STATIC_ATTRIBUTES,
@@ -51,7 +53,7 @@ MEMBERS_CHECKED = 16
 # Figures of one value held against another value, per side.
 CLASH_SAMPLE = 4
 PERSON = "person"
-FRACTION, PERCENT, PERCENT_OF_WHOLE = "fraction", "percent", 100
+PERCENT_OF_WHOLE = 100
 WHOLE_POINT = 0.5
 ANNUAL = "year"
 PAID = "paid"
@@ -108,8 +110,10 @@ class FigureFacts:
             measure = "money" if (measure or "").startswith("money:") or measure in PURCHASE_WORDS else measure
         (low, high), stated = figure_interval(claim), _stated(claim)
         if unit == FRACTION:
-            # "Two-thirds of voters" is the share "67 percent of voters" gives, said round.
+            # "Two-thirds of voters" is the share "67 percent of voters" gives, said round; "cut by a third"
+            # the change "cut by 30 percent" is.
             unit, (low, high), stated = PERCENT, _share_in_words(low, high), _share_in_words(*stated)
+            measure = PERCENT if measure == FRACTION else measure
         factor = KILOMETRES.get(unit)
         if factor is not None:
             unit, low, high = "km", low * factor, high * factor
@@ -119,9 +123,9 @@ class FigureFacts:
 
 
 def _share_in_words(low: float, high: float) -> tuple[float, float]:
-    """A fraction's values as percentages, within the rounding a fraction in words stands for: "two-thirds"
-    holds 64 to 70 percent, "half" 47.5 to 52.5."""
-    return low * PERCENT_OF_WHOLE * (1 - ROUNDING_TOLERANCE), high * PERCENT_OF_WHOLE * (1 + ROUNDING_TOLERANCE)
+    """A fraction's values as percentages, as loosely as a fraction in words is used: "half" holds 45 to 55
+    percent, "a third" 30 to 36.7, as "about" does."""
+    return low * PERCENT_OF_WHOLE * (1 - APPROX_TOLERANCE), high * PERCENT_OF_WHOLE * (1 + APPROX_TOLERANCE)
 
 
 def figure_keys(fact: FigureFacts) -> list[object]:
@@ -202,13 +206,15 @@ def _other_votes(a: str, b: str) -> bool:
     """Two tallies of two votes: a measure passed ("pass parking plan") and an election ("vote"), two
     measures ("pass parking plan", "pass tax"), or two races ("vote ortiz voss", "vote kim voss"). A tally
     whose clause names neither the measure nor the contenders ("pass", "vote") may be of either of its kind,
-    and a measure named by a word in common ("pass tax", "pass tax code") is one."""
+    and a measure named in part by the other's words is one ("pass water", "pass water code"); "pass tax cut"
+    and "pass tax increase" are two."""
     kind_a, *named_a = a.split() or [""]
     kind_b, *named_b = b.split() or [""]
     if kind_a != kind_b:
         return True
     if kind_a == PASSED:
-        return bool(named_a and named_b and set(named_a).isdisjoint(named_b))
+        shorter, longer = sorted((set(named_a), set(named_b)), key=len)
+        return bool(shorter) and not shorter <= longer
     return bool(named_a and named_b and named_a != named_b)
 
 
@@ -420,7 +426,7 @@ def _rounded(fact: FigureFacts) -> bool:
     """A single number whose span is its rounding ("$66 billion"), not a range or a bound as written."""
     claim = fact.claim
     return claim.low is not None and claim.low == claim.high and claim.approximator in (None, "exact") and \
-        _rounding(claim.low, claim.unit) > 0
+        _rounding(claim.low, _in_whole_points(claim)) > 0
 
 
 def _written_in(fact: FigureFacts) -> str | None:
@@ -445,7 +451,8 @@ def _stated(claim: Claim) -> tuple[float, float]:
     if low is None or high is None or claim.unit == CALENDAR_YEAR:
         return figure_interval(claim)
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
-    low, high = low - _margin(low, slack, claim.unit), high + _margin(high, slack, claim.unit)
+    points = _in_whole_points(claim)
+    low, high = low - _margin(low, slack, points), high + _margin(high, slack, points)
     if claim.approximator == "lower_bound":
         high += abs(high) * (BOUND_REACH - 1)
     elif claim.approximator == "upper_bound":
@@ -470,8 +477,9 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
         # "thousands" (1,000 to 10,000) says at least a thousand; it does not deny 15,000.
         high = float("inf")
     slack = APPROX_TOLERANCE if claim.approximator in APPROXIMATE else 0.0
-    low_margin = _margin(low, slack, claim.unit)
-    high_margin = _margin(high, slack, claim.unit)
+    points = _in_whole_points(claim)
+    low_margin = _margin(low, slack, points)
+    high_margin = _margin(high, slack, points)
     if claim.approximator == "lower_bound":
         return low - low_margin, float("inf")
     if claim.approximator == "upper_bound":
@@ -479,18 +487,26 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     return low - low_margin, high + high_margin
 
 
-def _margin(value: float, slack: float, unit: str | None) -> float:
-    return 0.0 if value in (float("inf"), float("-inf")) else abs(value) * slack + _rounding(value, unit)
+def _margin(value: float, slack: float, whole_points: bool) -> float:
+    return 0.0 if value in (float("inf"), float("-inf")) else abs(value) * slack + _rounding(value, whole_points)
 
 
-def _rounding(value: float, unit: str | None) -> float:
+def _in_whole_points(claim: Claim) -> bool:
+    """A share of a count given in whole points ("61 percent of the vote", "54% of voters"), which reporters
+    round to the point: another outlet's 61.4 percent is the same share. A rate or a change is not rounded
+    so ("raised the rate to 5 percent"): a quarter point of an interest rate is the news."""
+    frame = claim.frame or Frame()
+    return claim.unit == PERCENT and bool(claim.counted) and frame.scope != "change" and frame.rate is None
+
+
+def _rounding(value: float, whole_points: bool) -> float:
     """A round figure ("15,000") stands for anything that rounds to it, within a few per cent. Small
     numbers are counted, not rounded: 30 people, or an age of 30, is not 29. A share in whole points is
-    rounded to the point: "61 percent" of a vote is the 61.4 percent another outlet gives."""
+    rounded to the point (`_in_whole_points`)."""
     if value != int(value):
         return 0.0
-    if unit == PERCENT:
-        return max(WHOLE_POINT, _rounding(value, None))
+    if whole_points:
+        return max(WHOLE_POINT, _rounding(value, False))
     if value == 0:
         return 0.0
     zeros = len(str(int(abs(value)))) - len(str(int(abs(value))).rstrip("0"))

@@ -47,12 +47,14 @@ _CONTRACTION = re.compile(r"\b(?:won['’]t|can['’]t|cannot)\b|n['’]t\b|['�
 
 # British endings and the American ones they are spelled with: "colour", "realised", "centre", "defence",
 # "catalogue". Both quotes are spelled alike before they are held side by side, so a rule that also rewrites
-# a word with one spelling only ("promise") rewrites it in both, which changes nothing; short words ("four",
-# "hour") are left alone.
+# a word with one spelling only ("contour") rewrites it in both, which changes nothing; short words ("four",
+# "hour") are left alone. "-ise" becomes "-ize" only after the endings of verbs spelled both ways ("realise",
+# "organise", "criticise", "apologise", "prioritise"), never in "promise", "advise", "surprise" or "prise",
+# which would then meet "prize".
 _BRITISH_ENDINGS = [(re.compile(pattern), american) for pattern, american in (
     (r"(?<=\w{3})our(s|ed|ing|ite|ites|able)?$", r"or\1"),
-    (r"(?<=\w{2})is(e|es|ed|ing|ation|ations)$", r"iz\1"),
-    (r"(?<=\w{2})ys(e|es|ed|ing)$", r"yz\1"),
+    (r"(?<=\w{2}(?:al|an|ic|it|og|gn|on|as|im|or|ar|er))is(e|es|ed|ing|ation|ations)$", r"iz\1"),
+    (r"(?<=\w{2})ys(e|ed|ing)$", r"yz\1"),
     (r"(?<=\w{2})tre(s?)$", r"ter\1"),
     (r"(?<=\w{2})tred$", "tered"),
     (r"(?<=\w{2})([fc])ence(s?)$", r"\1ense\2"),
@@ -61,10 +63,15 @@ _BRITISH_ENDINGS = [(re.compile(pattern), american) for pattern, american in (
 
 
 def _normalise(text: str) -> list[str]:
-    # "pre-conditions" and "preconditions" are one word spelled two ways, not a changed word; "don't" and
-    # "do not" are one word transcribed two ways; "cheque" and "check" one word spelled in two countries.
+    return [word for word, _ in _words_as_compared(text)]
+
+
+def _words_as_compared(text: str) -> list[tuple[str, str]]:
+    """Each word as compared, with the word as written. "pre-conditions" and "preconditions" are one word
+    spelled two ways, not a changed word; "don't" and "do not" are one word transcribed two ways; "cheque"
+    and "check" one word spelled in two countries."""
     text = _CONTRACTION.sub(lambda m: CONTRACTIONS[m.group().casefold().replace("’", "'")], text)
-    return [_one_spelling(w.casefold()) for w in _TOKEN.findall(_WORD_HYPHEN.sub("", text))]
+    return [(_one_spelling(w.casefold()), w) for w in _TOKEN.findall(_WORD_HYPHEN.sub("", text))]
 
 
 def _one_spelling(word: str) -> str:
@@ -81,7 +88,8 @@ def _one_spelling(word: str) -> str:
 class QuoteFacts:
     claim: Claim
     voice: str  # the article, or the first article of its wire-copy family
-    words: list[str]
+    words: list[str]  # as compared: casefolded, contractions written out, spelled one way
+    written: list[str]  # the same words as the quote writes them, for reasons
     speaker_words: frozenset[str]
     padded: str  # " a b c ": whole-word containment by substring search
     runs: frozenset[tuple[str, ...]]  # every MIN_SHARED_RUN words in a row
@@ -93,11 +101,12 @@ class QuoteFacts:
         speaker = " ".join(filter(None, (claim.speaker, claim.speaker_mention)))
         # "he" and "she" name nobody until resolved; the resolved name is in `speaker`.
         speaker_words = frozenset(w for w in _normalise(speaker) if w not in FUNCTION_WORDS | PERSONAL_PRONOUNS)
-        words = _normalise(claim.claim_text)
+        compared = _words_as_compared(claim.claim_text)
+        words = [word for word, _ in compared]
         # "expected" and "expect", "tsunamis" and "tsunami": a word's first letters carry its meaning.
         content = frozenset(w[:STEM_LETTERS] for w in words if _is_content(w))
-        return cls(claim, voice, words, speaker_words, f" {' '.join(words)} ", _runs(words, MIN_SHARED_RUN),
-                   _runs(words, LONG_SHARED_RUN), content)
+        return cls(claim, voice, words, [written for _, written in compared], speaker_words,
+                   f" {' '.join(words)} ", _runs(words, MIN_SHARED_RUN), _runs(words, LONG_SHARED_RUN), content)
 
 
 def _runs(words: list[str], length: int) -> frozenset[tuple[str, ...]]:
@@ -225,7 +234,7 @@ def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGrou
         verdict, reason = "compatible", f"one quotes a shorter excerpt of the same words; {said}"
     else:
         first, second = sorted((reworded[0], reference), key=lambda m: (m.claim.article, m.claim.start))
-        left, right = _material_differences(first.words, second.words)
+        left, right = _material_differences(first.words, second.words, first.written, second.written)
         verdict = "conflict"
         reason = (f"same statement quoted in different words: “…{left}…” ({first.claim.article}) vs "
                   f"“…{right}…” ({second.claim.article}); {said}")
@@ -234,10 +243,12 @@ def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGrou
                       articles=articles, claims=claims, basis=basis, copies=families)
 
 
-def _material_differences(a: list[str], b: list[str]) -> tuple[str, str] | None:
-    """The stretch of wording that differs where both quotes overlap, with a word of context each side;
-    None where one quote merely starts later or stops earlier than the other (an excerpt), or where only an
-    article or a "that" comes or goes ("confirm that it has" / "confirm it has")."""
+def _material_differences(a: list[str], b: list[str], shown_a: list[str] | None = None,
+                          shown_b: list[str] | None = None) -> tuple[str, str] | None:
+    """The stretch of wording that differs where both quotes overlap, with a word of context each side, shown
+    as written (`shown_a`, `shown_b`); None where one quote merely starts later or stops earlier than the
+    other (an excerpt), or where only an article or a "that" comes or goes ("confirm that it has" / "confirm
+    it has")."""
     codes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     changed = [(a1, a2, b1, b2) for position, (tag, a1, a2, b1, b2) in enumerate(codes)
                if tag != "equal" and not (position in (0, len(codes) - 1) and (a1 == a2 or b1 == b2))
@@ -246,7 +257,8 @@ def _material_differences(a: list[str], b: list[str]) -> tuple[str, str] | None:
         return None
     a_start, b_start = changed[0][0], changed[0][2]
     a_end, b_end = changed[-1][1], changed[-1][3]
-    return (_excerpt(a[max(a_start - 1, 0): a_end + 1]), _excerpt(b[max(b_start - 1, 0): b_end + 1]))
+    shown_a, shown_b = shown_a or a, shown_b or b
+    return (_excerpt(shown_a[max(a_start - 1, 0): a_end + 1]), _excerpt(shown_b[max(b_start - 1, 0): b_end + 1]))
 
 
 def _excerpt(words: list[str], limit: int = 12) -> str:

@@ -472,7 +472,7 @@ def _quote_claim(article: Article, body: Body, offset: int, doc: Doc, quote: Quo
         named = [link for link in verb_links[1:]
                  if link.who.casefold() not in PERSONAL_PRONOUNS and reports_clause_of(link, nearest)]
         # Words quoted whole after their own speaker ("Kemp said the gunman shouted, “…”") stay that speaker's.
-        own_words = quote.quote_type != "direct" and _tells_in_own_words(named[0], nearest) if named else False
+        own_words = bool(named) and quote.quote_type != "direct" and _tells_in_own_words(named[0], nearest)
         if named and (nearest.who.casefold() in PERSONAL_PRONOUNS or own_words):
             # "Lynch said she recalled thinking, “…”": the pronoun is the speaker named around it.
             nearest = named[0]

@@ -27,20 +27,23 @@ from claimtrack.lexicon import (
     CUMULATIVE_PHRASES,
     CURRENCY_NAMES,
     DURATION_UNITS,
+    ELECTING_VERBS,
+    EMPLOYER_NOUNS,
     ESTIMATE_WORDS,
     ESTIMATING_VERBS,
     EVENT_CLASS_OF,
-    ELECTING_VERBS,
-    EMPLOYER_NOUNS,
     EXPECTATION_WORDS,
     INDIVIDUAL_NOUNS,
+    JOB,
+    JOBS_CUT,
+    JOB_LOSING_VERBS,
     KILOMETRES,
-    LENGTH_ADJECTIVES,
     KIND_NOUNS,
+    LENGTH_ADJECTIVES,
     LEVEL_VERBS,
-    MEASURE_NOUNS,
     LIGHT_VERBS,
     MAGNITUDE_WORDS,
+    MEASURE_NOUNS,
     MEASURE_SYNONYMS,
     MONTH_NAMES,
     NAMING_VERBS,
@@ -51,17 +54,19 @@ from claimtrack.lexicon import (
     PASSING_VERBS,
     PEOPLE_BY_EVENT,
     PEOPLE_VERBS,
-    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    PERSON_NOUNS,
     PLACE_NOUNS,
     POPULATION_VERBS,
     PRICE_VERBS,
     QUAKE_NOUNS,
     RAISING_VERBS,
+    RELEASING_WORDS,
     REPORTING_VERBS,
     REVISION_VERBS,
     REVISION_WORDS,
     ROLE_NOUNS,
+    SHARE_UNITS,
     STATE_VERBS,
     STOCK_NOUNS,
     TALLY_NOUNS,
@@ -126,7 +131,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     if event_token is None and acting_verb is not None:
         event = _state_of(acting_verb) or event
     if unit == "count":
-        measure, event = _job_losses(measure, event, acting_verb)
+        measure, event = _job_losses(measure, event, acting_verb, head)
     if measure is None and verb is not None and (_lemma(verb) in LEVEL_VERBS or moves_object):
         measure = _subject_measure(verb, anchor, moves_object)
     elif measure is None and not partitive and unit == "count" and verb is not None and \
@@ -204,7 +209,7 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         dates=[] if apposed_age else _dates(anchor.sent, first, last),
         rate=_rate(doc, last, counted),
         scope=scope,
-        modality=_figure_modality(first, attribute, head, unit, verb),
+        modality=_figure_modality(doc, first, attribute, head, unit, verb),
         # "Mr Mubanga, 29, was originally detained": the clause's revision word is not about the age beside it.
         revision=not apposed_age and _revision(verb, anchor, clause),
         # Who "did" a tally's votes is the voters, the winner or the caucus, as each article puts it: no one.
@@ -227,8 +232,10 @@ def _tally_side(doc: Doc, first: int, last: int) -> str | None:
         if partner is None or _plain_number(partner) <= value or _a_change_from(partner):
             return None
         side = TALLY_SIDES[1]
-    # The whole sentence is read only for a pair of numbers that may be a tally.
-    return side if names_a_vote(doc[first]) else None
+    # The whole sentence is read only for a pair of numbers that may be a tally; a split-decision word is
+    # looked for beside the pair's first number.
+    opener = doc[first] if side == TALLY_SIDES[0] else partner
+    return side if names_a_vote(opener) else None
 
 
 def _a_change_from(token: Token) -> bool:
@@ -358,15 +365,20 @@ def _noun_given_as(figure: Token) -> str | None:
     return None
 
 
-def _job_losses(measure: str | None, event: str | None, verb: Token | None) -> tuple[str | None, str | None]:
+def _job_losses(measure: str | None, event: str | None, verb: Token | None,
+                head: Token | None) -> tuple[str | None, str | None]:
     """Jobs lost, however said: "cut 500 jobs", "500 jobs will be lost", "would cost 500 jobs", "lay off 500
-    workers" and "500 people will lose their jobs" are one figure, of jobs cut."""
+    workers" and "500 people will lose their jobs" are one figure, of jobs cut. People are jobs only as what
+    the verb cuts or as who lose their jobs: not "cut power to 50,000 customers" nor "cut two workers free"."""
     if event in JOB_LOSING_VERBS and measure == JOB:
         return JOB, JOBS_CUT
-    if measure in PERSON_NOUNS and (EVENT_CLASS_OF.get(event or "") == JOBS_CUT or event == "lose" and any(
-            c.dep_ == "dobj" and _lemma(c) == JOB for c in verb.children)):
-        return JOB, JOBS_CUT
-    return measure, event
+    if measure not in PERSON_NOUNS or verb is None or head is None or head.head.i != verb.i:
+        return measure, event
+    freed = any(c.lower_ in RELEASING_WORDS for c in [*verb.children, *head.children])
+    laid_off = EVENT_CLASS_OF.get(event or "") == JOBS_CUT and head.dep_ in ("dobj", "nsubjpass") and not freed
+    lose_jobs = event == "lose" and head.dep_ == "nsubj" and any(
+        c.dep_ == "dobj" and _lemma(c) == JOB for c in verb.children)
+    return (JOB, JOBS_CUT) if laid_off or lose_jobs else (measure, event)
 
 
 def _measure(head: Token | None, unit: str) -> tuple[str | None, bool]:
@@ -1058,13 +1070,17 @@ def _apposed_age(doc: Doc, first: int, attribute: str | None) -> bool:
     return attribute == "age" and first > 0 and doc[first - 1].text == ","
 
 
-def _figure_modality(first: int, attribute: str | None, head: Token | None, unit: str, verb: Token | None) -> str:
-    """How the clause holds the figure. An age ("Reeve, 58, could face …", "a 16-year-old girl was expected to
-    survive") and a sum that describes the clause's subject ("the £3.6bn purchase will not lead to closures")
-    are stated whatever the clause denies or expects of them; a count that is the subject ("ten people were
-    not hurt") is not."""
-    if attribute == "age":
+def _figure_modality(doc: Doc, first: int, attribute: str | None, head: Token | None, unit: str,
+                     verb: Token | None) -> str:
+    """How the clause holds the figure. An age beside a name ("Reeve, 58, could not face …") and a sum that
+    describes the clause's subject ("the £3.6bn purchase will not lead to closures") are stated whatever the
+    clause denies or expects of them; any other age whatever it expects ("a 16-year-old girl was expected to
+    survive"), though not what it denies ("the driver was not 16"); a count that is the subject ("ten people
+    were not hurt") is neither."""
+    if _apposed_age(doc, first, attribute):
         return "asserted"
+    if attribute == "age":
+        return "denied" if _modality(verb) == "denied" else "asserted"
     if unit != "count" and head is not None and verb is not None and head.head.i == verb.i and \
             head.dep_ in ("nsubj", "nsubjpass") and head.i > first:
         return "asserted"

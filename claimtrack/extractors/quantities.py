@@ -222,7 +222,7 @@ def _ends_a_tally(token: Token) -> bool:
     """The lower side of a vote's tally written with a dash ("passed the bill 40-12 on Tuesday"), which the
     small model takes for a date with the day beside it."""
     doc = token.doc
-    if not _ends_a_dashed_pair(doc, token.i) or not token.text.isdigit() or not doc[token.i - 2].text.isdigit():
+    if not _ends_a_dashed_pair(doc, token.i) or not token.text.isdecimal() or not doc[token.i - 2].text.isdecimal():
         return False
     return int(doc[token.i - 2].text) > int(token.text) and names_a_vote(token)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.extractors.quantities import QuantityFinding
 from claimtrack.extractors.tokens import clause_with_subject, entity_text
-from claimtrack.lexicon import CALENDAR_YEAR, EVENT_CLASS_OF, PERSONAL_PRONOUNS
+from claimtrack.lexicon import CALENDAR_YEAR, EVENT_CLASS_OF, OFFICE_TITLES, PERSONAL_PRONOUNS
 from claimtrack.models import Frame
 
 if TYPE_CHECKING:
@@ -51,24 +51,30 @@ def find_start_years(doc: Doc) -> Iterator[QuantityFinding]:
 
 
 def _post_taken_up(verb: Token) -> str | None:
-    """The post a clause of taking one up names: "first elected to Congress" (a first election only; a
-    re-election or "elected in 2014" may start another term), "took office", "was sworn in as mayor". A role
-    noun the clause describes names the post when the clause does not ("a congresswoman first elected in
-    2008"). An election is its own measure: one elected in 2008 takes the seat in 2009, and "first elected in
-    2008" does not deny "in Congress since 2009"."""
+    """The post a clause of taking one up names: "first elected to the state Senate" (a first election only;
+    a re-election or "elected in 2014" may start another term), "took office as mayor", "was sworn in as
+    mayor". A role noun the clause describes names the post when the clause does not ("a congresswoman first
+    elected in 2008"), and so does the title before the name for "took office" ("Governor Brandt, who took
+    office in 2019"); an office no word names is no post. An election is its own measure: one elected in
+    2008 takes the seat in 2009, and "first elected in 2008" does not deny "in Congress since 2009"."""
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
         return None
-    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "office" for c in verb.children):
-        return "office"
+    took_office = lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "office" for c in verb.children)
     first_election = lemma == "elect" and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
     sworn_in = lemma == "swear" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
-    if not (first_election or sworn_in):
+    if not (took_office or first_election or sworn_in):
         return None
     named = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "as")
                   for g in c.children if g.dep_ == "pobj"), None) or _role_described(verb)
-    post = "office" if named is None else _ROLE_VERBS.get(
-        named.lemma_.lower(), named.text if named.pos_ == "PROPN" else named.lemma_.lower())
+    if named is None and took_office:
+        person = _person_of(verb)
+        titles = [OFFICE_TITLES[c.lower_.rstrip(".")] for c in person.children
+                  if c.dep_ == "compound" and c.lower_.rstrip(".") in OFFICE_TITLES] if person is not None else []
+        return _ROLE_VERBS.get(titles[0], titles[0]) if titles else None
+    if named is None:
+        return None
+    post = _post_named(named)
     return f"elected {post}" if first_election else post
 
 
@@ -101,22 +107,39 @@ def _post_of(word: Token) -> str | None:
         place = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "as")
                       for g in c.children if g.dep_ == "pobj"), None)
         if place is not None:
-            return _ROLE_VERBS.get(place.lemma_.lower(), place.text if place.pos_ == "PROPN" else place.lemma_.lower())
+            return _post_named(place)
         return "serve" if lemma == "serve" else None
     return lemma
 
 
-def _holder_of(word: Token) -> str | None:
-    """Who holds the post: the clause's named subject ("Hale has led …"), the person a role noun is apposed
-    to ("Brandt, the union's leader since 2015"), or whom a relative clause describes ("Brandt, who has led …");
-    one of coordinated clauses shares the first one's subject."""
+def _post_named(noun: Token) -> str:
+    """A post as a noun names it: a role by the verb of its post ("senator": "serve"), a body or a place with
+    the words before it ("the state Senate" is not "the Senate", "the city council" not "the council")."""
+    role = _ROLE_VERBS.get(noun.lemma_.lower())
+    if role is not None:
+        return role
+    # "a three-term councillor": a count of terms says nothing of the post.
+    before = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not any(g.like_num for g in c.subtree)]
+    return " ".join([*(c.text if c.pos_ == "PROPN" else c.lemma_.lower() for c in before),
+                     noun.text if noun.pos_ == "PROPN" else noun.lemma_.lower()])
+
+
+def _person_of(word: Token) -> Token | None:
+    """The clause's subject ("Hale has led …"), the person a role noun is apposed to ("Brandt, the union's
+    leader since 2015"), or whom a relative clause describes ("Brandt, who has led …"); one of coordinated
+    clauses shares the first one's subject."""
     if word.pos_ == "NOUN":
-        person = word.head if word.dep_ == "appos" else None
-    else:
-        clause = clause_with_subject(word)
-        person = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if person is not None and person.lower_ in ("who", "that") and clause.dep_ == "relcl":
-            person = clause.head
+        return word.head if word.dep_ == "appos" else None
+    clause = clause_with_subject(word)
+    person = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if person is not None and person.lower_ in ("who", "that") and clause.dep_ == "relcl":
+        person = clause.head
+    return person
+
+
+def _holder_of(word: Token) -> str | None:
+    """Who holds the post (`_person_of`), by name or by a pronoun extraction resolves."""
+    person = _person_of(word)
     if person is not None and person.lower_ in PERSONAL_PRONOUNS:
         return person.lower_  # extraction resolves it to the person it names, as for a speaker
     if person is None or not (person.ent_type_ == "PERSON" or person.pos_ == "PROPN" and person.is_title):

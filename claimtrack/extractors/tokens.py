@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from claimtrack.lexicon import JOINING_VERBS, NAME_GLUE_WORDS, TALLY_WORDS
+from claimtrack.lexicon import JOINING_VERBS, NAME_GLUE_WORDS, SPLIT_DECISION_WORDS, TALLY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -58,6 +58,8 @@ def is_name_glue(word: str) -> bool:
 
 # Steps up the parse from a figure to the verb it hangs from; a longer walk leaves its clause.
 VERB_WALK = 8
+# Tokens from the first number of a pair to a split-decision word after it: "5", "-", "4", "decision".
+SPLIT_DECISION_REACH = 4
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -90,8 +92,13 @@ def entity_text(token: Token) -> str:
 
 
 def names_a_vote(token: Token) -> bool:
-    """Whether the sentence of `token` names a vote, beside which two numbers are a tally ("voted 134-63")."""
-    return any(t.lower_ in TALLY_WORDS or t.lemma_.lower() in TALLY_WORDS for t in sentence_of(token))
+    """Whether the sentence of `token` names a vote, beside which two numbers are a tally ("voted 134-63"), or
+    a court's split decision is written right beside the pair that `token` opens ("ruled 5-4", "a 6-3
+    ruling")."""
+    doc = token.doc
+    beside = doc[max(token.i - 1, 0): token.i + SPLIT_DECISION_REACH]
+    return any(t.lower_ in TALLY_WORDS or t.lemma_.lower() in TALLY_WORDS for t in sentence_of(token)) or \
+        any(t.lower_ in SPLIT_DECISION_WORDS for t in beside)
 
 
 def person_name_span(entity: Span) -> Span:
