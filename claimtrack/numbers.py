@@ -121,7 +121,7 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     value = float((match.group("number") or "0").replace(",", "")) + VULGAR_FRACTIONS.get(match.group("vulgar"), 0)
     if match.group("denominator"):
         denominator = float(match.group("denominator"))
-        if not value < denominator:
+        if not value < denominator or _is_month_and_day(value, denominator):
             # "24/7", "12/6": a name or a date; a share is a smaller number over a larger one.
             return None
         value /= denominator
@@ -138,6 +138,12 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     if suffix in SCALE_SUFFIXES:
         return value * SCALE_SUFFIXES[suffix], "", code
     return value, suffix, code
+
+
+def _is_month_and_day(month: float, day: float) -> bool:
+    """"9/11", "7/24": a month over a day, as American copy writes a date; a share in digits is over a small
+    number or a binary one ("2/3", "5/16 inch"), never over a day of the month from 11 on."""
+    return month == int(month) and 1 <= month <= 12 and 11 <= day <= 31 and day != 16
 
 
 def _reads_as_rand(match: re.Match) -> bool:
