@@ -746,19 +746,21 @@ def _counts_of_a_fraction(words: list[str]) -> bool:
 
 
 def _ratio_at(doc: Doc, index: int) -> _Figure | None:
-    """"one in five", "3 in 10", "nine out of ten", "one in every four": a share told as a count out of a
-    count, read as a fraction; "3 in 10 minutes" is a count and a time."""
+    """"one in five", "3 in 10", "nine out of ten", "one in every four", "two out of every five": a share told as
+    a count out of a count, read as a fraction; "3 in 10 minutes" is a count and a time."""
     numerator = _spelled_or_written(doc[index])
     link = index + 1
     if numerator is None or link + 1 >= len(doc) or index > 0 and doc[index - 1].lower_ == "top":
         # "the top 10 in 12 countries" is a chart and a count.
         return None
     if doc[link].lower_ == "in":
-        link += 2 if doc[link + 1].lower_ == "every" else 1
+        link += 1
     elif doc[link].lower_ == "out" and doc[link + 1].lower_ == "of":
         link += 2
     else:
         return None
+    if link < len(doc) and doc[link].lower_ == "every":
+        link += 1
     denominator = _spelled_or_written(doc[link]) if link < len(doc) else None
     if denominator is None or not 0 < numerator < denominator or numerator != int(numerator) or \
             denominator != int(denominator) or _is_year(doc[link], denominator):
