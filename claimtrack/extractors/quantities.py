@@ -419,11 +419,19 @@ def _is_part_of_a_name(token: Token) -> bool:
     # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October"); a number above
     # one before a singular noun names a model or a list ("the Pentium 4 chip", "a Fortune 500 firm").
     counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
-        and not any(child.dep_ == "nsubj" for child in after.children) and not _singular_after_a_number(token, after)
+        and not any(child.dep_ == "nsubj" for child in after.children) and not _singular_after_a_number(token, after) \
+        and not _ends_a_name(after)
     # The number hangs from the name, or the name from the number ("released iOS 17": "iOS" compounds onto "17").
     joined = token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod") or (
         before is not None and before.dep_ == "compound" and before.head.i == token.i)
     return names_before and not counts_after and joined
+
+
+def _ends_a_name(noun: Token) -> bool:
+    """"Boeing 787 Dreamliners", "Boeing 747 Jumbos": a capitalised noun inside the sentence that ends the phrase
+    after a name's number is the rest of the name; capitalised words before a count's own noun are not ("handed
+    Chelsea 3 Premier League points")."""
+    return noun.is_title and not noun.is_sent_start and not (noun.dep_ == "compound" and noun.head.i > noun.i)
 
 
 def _singular_after_a_number(number: Token, noun: Token) -> bool:
