@@ -38,7 +38,7 @@ from claimtrack.numbers import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from claimtrack.models import Frame
 
@@ -151,6 +151,10 @@ RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing
                 "overcame", "crushed", "clinched"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
+# A time a race is run in, beside its distance ("200m in under 20.5 seconds", "21.72 secs"); a race clock writes
+# minutes, seconds and hundredths ("4:02.77").
+RACE_TIME_UNITS = {"second", "seconds", "sec", "secs"}
+RACE_CLOCK = re.compile(r"\d{1,2}:\d{2}\.\d{1,2}")
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 
@@ -593,6 +597,11 @@ def _joined_range(doc: Doc, index: int) -> _Figure | None:
             if scale is None or doc[index].whitespace_:
                 return None
             last, high_value = index + 1, high_value * scale
+        if currency is None:
+            high_text = parts.group(2) + (doc[last].text if last > index else "")
+            lengths = _range_in_metres(doc, index, last, parts.group(1), high_text)
+            if lengths is not None:
+                return lengths
         first = index - 1 if currency else index
         return _Figure(first, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
     if currency is None:
@@ -606,6 +615,15 @@ def _joined_range(doc: Doc, index: int) -> _Figure | None:
         if not re.search(r"[a-z]$", parts.group(1), re.IGNORECASE) and low_value * scale <= high_value:
             low_value *= scale
     return _Figure(index - 1, last, min(low_value, high_value), max(low_value, high_value), currency=currency)
+
+
+def _range_in_metres(doc: Doc, index: int, last: int, low_text: str, high_text: str) -> _Figure | None:
+    """"180m-200m high" (tokenised "180m-200", "m"): both ends written in metres, read as lengths where one of
+    them alone would be ("200m high")."""
+    low, high = _metres_written(doc, index, [low_text]), _metres_written(doc, index, [high_text])
+    if low is None or high is None or not _reads_as_metres(doc, index, last, high):
+        return None
+    return _Figure(index, last, min(low, high), max(low, high), unit="metres")
 
 
 def _suspended_figure(doc: Doc, index: int) -> _Figure | None:
@@ -676,8 +694,8 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     """"Nm" is metres in a race or a field event ("the 60m hurdles", "a leap of 17.30m") or before an
     adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers").
     A race's own distance ("her 1500m heat", "race 60m indoors") is metres wherever the passage is about
-    sport, unless what follows is a plural that millions count ("100m viewers"); so is any length in a passage
-    about athletics ("with 500m to go", "through 1200m", "a best of 16.76m")."""
+    sport or beside the time it was run in ("ran 200m in 20.5 seconds"), unless what follows is a plural that
+    millions count ("100m viewers"); so is any length in a passage about athletics ("with 500m to go", "through 1200m", "a best of 16.76m")."""
     after = doc[last + 1] if last + 1 < len(doc) and not doc[last + 1].is_sent_start else None
     before = doc[index - 1] if index > 0 else None
     if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
@@ -686,20 +704,28 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
         return True
     if _measures_a_side(doc, index, last):
         return True
-    if after is not None and after.lower_ in ("and", "or") and last + 2 < len(doc):
-        # "the 100m and 200m titles": two races named together, the second told by its own context.
+    if after is not None and (after.lower_ in RANGE_LINKS or after.lower_ == "or") and last + 2 < len(doc):
+        # "the 100m and 200m titles": two races named together, the second told by its own context; so are the
+        # ends of a range ("150m to 180m tall").
         joined = _figure_at(doc, last + 2)
         if joined is not None and joined.unit == "metres":
             return True
     race_distance = metres in RACE_DISTANCES
     if after is not None and after.pos_ in ("NOUN", "PROPN") and (not race_distance or _heads_a_plural(after)):
         return False
-    if race_distance and before is not None and before.lower_ in RACE_OPENERS:
+    if race_distance and (before is not None and before.lower_ in RACE_OPENERS or _times_a_race(doc[index].sent)):
         return True
     if any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent):
         return True
     cues = {t.lemma_.lower() for t in doc if t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES}
     return len(cues) >= (PASSAGE_SPORT_CUES if race_distance else ATHLETICS_PASSAGE_CUES)
+
+
+def _times_a_race(sentence: Span) -> bool:
+    """The sentence gives a time in seconds or on a race clock ("in under 20.5 seconds", "in 4:02.77"), which a
+    sum in millions never comes with."""
+    return any(RACE_CLOCK.fullmatch(token.text) or token.lower_ in RACE_TIME_UNITS and token.i > sentence.start and
+               token.nbor(-1).like_num for token in sentence)
 
 
 def _measures_a_side(doc: Doc, index: int, last: int) -> bool:
