@@ -40,8 +40,9 @@ ONE_PART_WORDS = frozenset(word for word in FRACTION_WORDS if not word.endswith(
 # Currencies written before a figure, glued to it or not: "EUR50m", "US$3bn", "HK$3.7", "RM1.2bn", "CHF 2m".
 # "kr" is Swedish, Norwegian and Danish alike: read as one code, so that two articles that write it compare.
 # "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion";
-# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn"). Codes that are also
-# names before a number ("PHP 7", "COP 26") are left out.
+# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn"); East African papers
+# write the shilling "Sh2.5 billion", Turkish ones the lira "TL 3 billion". Codes that are also names before a
+# number ("PHP 7", "COP 26") are left out.
 CURRENCY_PREFIXES = {
     "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD",
     "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
@@ -53,8 +54,11 @@ CURRENCY_PREFIXES = {
     "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY", "sfr": "CHF", "sfr.": "CHF", "rp": "IDR", "ksh": "KES",
     "dh": "AED", "dhs": "AED", "tk": "BDT", "aed": "AED", "sar": "SAR", "pln": "PLN", "huf": "HUF", "czk": "CZK",
     "mxn": "MXN", "idr": "IDR", "thb": "THB", "ngn": "NGN", "kes": "KES", "egp": "EGP", "ils": "ILS", "twd": "TWD",
-    "vnd": "VND", "pkr": "PKR", "clp": "CLP", "uah": "UAH", "ron": "RON",
+    "vnd": "VND", "pkr": "PKR", "clp": "CLP", "uah": "UAH", "ron": "RON", "sh": "KES", "tl": "TRY",
 }
+# Prefixes that name a model, a form or a grade before digits far more often than a currency ("R800 printer", form
+# "R85", "Sh1" in a list): read as money only on a sum with a scale, thousands or cents ("R3bn", "Sh2.5 billion").
+SUM_ONLY_PREFIXES = frozenset({"r", "sh"})
 # Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg",
 # "12V", "300TWh", "20mins".
 UNIT_SUFFIXES = {
@@ -132,8 +136,7 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
     if currency and code is None:
         return None
-    if code == "ZAR" and currency.lower() == "r" and not _reads_as_rand(match):
-        # "R800 printer", form "R85": a letter before digits names a model or a form far more often than rand.
+    if currency and currency.lower() in SUM_ONLY_PREFIXES and not _reads_as_a_sum(match):
         return None
     if suffix in SCALE_SUFFIXES:
         return value * SCALE_SUFFIXES[suffix], "", code
@@ -146,8 +149,8 @@ def _is_month_and_day(month: float, day: float) -> bool:
     return month == int(month) and 1 <= month <= 12 and 11 <= day <= 31 and day != 16
 
 
-def _reads_as_rand(match: re.Match) -> bool:
-    """"R3bn", "R1,150", "R4.50": a rand sum has a scale, thousands or cents."""
+def _reads_as_a_sum(match: re.Match) -> bool:
+    """"R3bn", "R1,150", "R4.50", "Sh2.5": a sum has a scale, thousands or cents."""
     number = match.group("number") or ""
     return match.group("suffix").lower() in SCALE_SUFFIXES or "," in number or "." in number
 
