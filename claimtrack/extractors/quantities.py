@@ -383,8 +383,16 @@ def _is_calendar_or_clock(token: Token) -> bool:
         return bool(words & CLOCK_WORDS) or following in CLOCK_WORDS or ":" in token.text
     nearby = {t.lower_.rstrip(".") for t in doc[max(token.i - 2, 0): token.i + 3]}
     after_entity = doc[entity.end].lower_ if entity.end < len(doc) else ""
-    return bool(nearby & MONTHS_AND_DAYS) or ("ago" in words or after_entity == "ago") and not joined_ago(token) or \
+    return bool(nearby & MONTHS_AND_DAYS) or _opens_a_date_range(token) or \
+        ("ago" in words or after_entity == "ago") and not joined_ago(token) or \
         token.text.endswith("s") and token.text[:-1].isdigit()
+
+
+def _opens_a_date_range(token: Token) -> bool:
+    """"from 5 to 8 June", "between 12 and 14 March": the first day of a range whose last day names the month."""
+    doc = token.doc
+    return token.i + 3 < len(doc) and doc[token.i + 1].lower_ in RANGE_LINKS and doc[token.i + 2].like_num and \
+        doc[token.i + 3].is_title and doc[token.i + 3].lower_.rstrip(".") in MONTHS_AND_DAYS
 
 
 def _measures_other_than_time(token: Token) -> bool:
