@@ -88,6 +88,8 @@ VAGUE_PLURALS = {
     "millions": (1_000_000, 10_000_000), "billions": (1_000_000_000, 10_000_000_000),
 }
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
+# Digits as a decimal is spoken after "point": "nine point one", "one point two five billion".
+DIGIT_WORDS = {word: value for word, value in UNITS.items() if value < 10}
 # Adverbs that count how often something happened: "shot twice" is "shot two times".
 REPEAT_ADVERBS = {"twice": 2.0, "thrice": 3.0}
 
@@ -181,6 +183,8 @@ def parse_fold(word: str) -> float | None:
 
 def parse_words(words: list[str]) -> float | None:
     """Parse spelled-out numbers: ["twenty", "eight", "thousand", "six", "hundred"] → 28600."""
+    if "point" in (word.lower() for word in words):
+        return _parse_spoken_decimal([word.lower() for word in words])
     total, current, seen = 0.0, 0.0, False
     for raw in words:
         word = raw.lower()
@@ -207,6 +211,19 @@ def parse_words(words: list[str]) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def _parse_spoken_decimal(words: list[str]) -> float | None:
+    """["nine", "point", "one"] → 9.1, ["one", "point", "two", "billion"] → 1.2e9: a whole number, the digits of
+    its decimals one word each, then any scale."""
+    point = words.index("point")
+    whole, decimals = parse_words(words[:point]), words[point + 1:]
+    scale = 1.0
+    while decimals and decimals[-1] in SCALES:
+        scale *= SCALES[decimals.pop()]
+    if whole is None or not decimals or any(word not in DIGIT_WORDS for word in decimals):
+        return None
+    return (whole + float("0." + "".join(str(DIGIT_WORDS[word]) for word in decimals))) * scale
 
 
 def format_number(value: float | None) -> str:

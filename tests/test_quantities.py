@@ -16,6 +16,7 @@ def test_digits(text, value):
 @pytest.mark.parametrize("words, value", [
     ("two", 2), ("twenty - eight", 28), ("two hundred and fifty", 250), ("a dozen", 12),
     ("twenty - eight thousand six hundred forty - two", 28642), ("three million", 3_000_000),
+    ("nine point one", 9.1), ("one point two five billion", 1_250_000_000),
 ])
 def test_spelled_numbers(words, value):
     assert parse_words(words.split()) == value

@@ -22,6 +22,7 @@ from claimtrack.lexicon import (
 from claimtrack.numbers import (
     CASED_SUFFIXES,
     CURRENCY_PREFIXES,
+    DIGIT_WORDS,
     FRACTION_WORDS,
     NUMBER_WORDS,
     ONE_PART_WORDS,
@@ -237,6 +238,10 @@ def _is_figure_start(token: Token) -> bool:
         # "the two leaders" refers back to people; "this one" is a pronoun: neither states a figure.
         return False
     if lower == "one" and after is not None and after.lower_ in ("another", "'s", "’s"):
+        return False
+    if lower == "one" and after is not None and after.lower_ == "point" and before is not None and \
+            before.lower_ == "at":
+        # "at one point": a moment ("At one point two men climbed in"), not a score of one.
         return False
     if lower == "one" and after is not None and after.text == "-" and token.i + 2 < len(doc) and \
             not _hyphen_keeps_a_figure(doc[token.i + 2]):
@@ -541,6 +546,10 @@ def _number_words(doc: Doc, words: list[str], last: int) -> int:
         spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
                                             and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in joiner)
         scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
+        if _spoken_decimal_point(doc, words, last):
+            words.append(doc[last + 1].text)
+            last += 1
+            continue
         if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
                 len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
             # "a $2.1-billion charge", "a 450-million-euro fine", "the Rs 500-crore plan": the scale hyphenated
@@ -553,6 +562,13 @@ def _number_words(doc: Doc, words: list[str], last: int) -> int:
         words.append(doc[last + 1].text)
         last += 1
     return last
+
+
+def _spoken_decimal_point(doc: Doc, words: list[str], last: int) -> bool:
+    """"nine point one percent", "one point two billion": "point" after a number in words and before a digit in
+    words is a decimal point."""
+    return last + 2 < len(doc) and doc[last + 1].lower_ == "point" and doc[last + 2].lower_ in DIGIT_WORDS and \
+        words[-1].lower() in NUMBER_WORDS and "point" not in (word.lower() for word in words)
 
 
 def _and_a_fraction(doc: Doc, value: float, last: int) -> tuple[float, int]:
@@ -703,7 +719,8 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers").
     A race's own distance ("her 1500m heat", "race 60m indoors") is metres wherever the passage is about
     sport or beside the time it was run in ("ran 200m in 20.5 seconds"), unless what follows is a plural that
-    millions count ("100m viewers"); so is any length in a passage about athletics ("with 500m to go", "through 1200m", "a best of 16.76m")."""
+    millions count ("100m viewers"); so is any length in a passage about athletics ("with 500m to go", "through
+    1200m", "a best of 16.76m")."""
     after = doc[last + 1] if last + 1 < len(doc) and not doc[last + 1].is_sent_start else None
     before = doc[index - 1] if index > 0 else None
     if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
