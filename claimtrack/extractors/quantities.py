@@ -110,8 +110,10 @@ ORDINAL_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, 
 # Nouns after an ordinal that make it a time or a turn, not one more person: "a third term", "a second day".
 PERIOD_NOUNS = {"time", "term", "day", "week", "month", "year", "round", "half", "quarter", "period", "game",
                 "match", "season", "place", "consecutive", "straight", "successive", "attempt", "try", "tier"}
-# Words before a bare fraction that make it the size of a change or a bound: "fell by a third", "just over half".
-SHARE_LEADS = {"by", "between", "than", "over", "nearly", "almost", "about", "around", "roughly", "under", "just"}
+# Words before a bare fraction that make it the size of a change, a bound or a level it moved from or to: "fell by a
+# third", "just over half", "rose from a fifth to a third".
+SHARE_LEADS = {"by", "between", "than", "over", "nearly", "almost", "about", "around", "roughly", "under", "just",
+               "from", "to"}
 # Words after "half" that name what it is half of: "half the money", "half their income", "half a million".
 SHARE_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "all", "this", "that", "these", "those"}
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
