@@ -727,7 +727,8 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     before = doc[index - 1] if index > 0 else None
     if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
         return False
-    if after is not None and (after.lower_ in SPORT_WORDS or after.lower_ in LENGTH_ADJECTIVES):
+    if after is not None and (after.lower_ in SPORT_WORDS or _phrase_head(after).lower_ in SPORT_WORDS or
+                              after.lower_ in LENGTH_ADJECTIVES):
         return True
     if _measures_a_side(doc, index, last):
         return True
@@ -740,7 +741,10 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     race_distance = metres in RACE_DISTANCES
     if after is not None and after.pos_ in ("NOUN", "PROPN") and (not race_distance or _heads_a_plural(after)):
         return False
-    if race_distance and (before is not None and before.lower_ in RACE_OPENERS or _times_a_race(doc[index].sent)):
+    # "won the 800m" names a race with nothing after it; "the 100m deal" is a sum whatever opens it.
+    opens_a_race = before is not None and before.lower_ in RACE_OPENERS and not (
+        after is not None and after.pos_ in ("NOUN", "PROPN"))
+    if race_distance and (opens_a_race or _times_a_race(doc[index].sent)):
         return True
     if any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent):
         return True
@@ -772,10 +776,17 @@ def _written_in_metres(doc: Doc, index: int) -> bool:
     return token.like_num and index + 1 < len(doc) and doc[index + 1].lower_ in ("m", "m.")
 
 
+def _phrase_head(noun: Token) -> Token:
+    """The noun that the phrase `noun` opens ends in: "title" of "AAAs title" and "Harlow Open title", "homes" of
+    "UK homes"."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
 def _heads_a_plural(noun: Token) -> bool:
     """The noun phrase that `noun` opens is plural: "viewers", "AAA title" is not, "UK homes" is."""
-    head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else noun
-    return head.tag_ in ("NNS", "NNPS")
+    return _phrase_head(noun).tag_ in ("NNS", "NNPS")
 
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
