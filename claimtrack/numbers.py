@@ -60,7 +60,7 @@ CURRENCY_PREFIXES = {
 # "R85", "Sh1" in a list): read as money only on a sum with a scale, thousands or cents ("R3bn", "Sh2.5 billion").
 SUM_ONLY_PREFIXES = frozenset({"r", "sh"})
 # Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg",
-# "12V", "300TWh", "20mins".
+# "12V", "300TWh", "20mins", "250km/h".
 UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
@@ -71,7 +71,7 @@ UNIT_SUFFIXES = {
     "nm": "nm", "v": "V", "kv": "kV", "db": "dB", "mg": "mg", "mcg": "mcg", "ha": "hectares", "psi": "psi",
     "kcal": "kcal", "twh": "TWh", "gwh": "GWh", "mwh": "MWh", "mt": "Mt", "bcm": "bcm",
     "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes", "hr": "hours", "hrs": "hours",
-    "yr": "years", "yrs": "years",
+    "yr": "years", "yrs": "years", "km/h": "km/h",
 }
 # Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them; "3G"
 # (a generation of mobile networks) is no weight, where "3g" is three grams.

@@ -84,6 +84,18 @@ WORDLESS_CURRENCY_ABBREVIATIONS = {"ksh", "dhs", "sfr"}
 DIMENSION_LINKS = {"by", "x", "×"}
 RANGE_LINKS = {"to", "-", "–", "—", "and", "through"}
 PERCENT_WORDS = {"%", "percent", "pct", "pc"}
+# Units written as several words after a figure: a length per hour is a speed ("75 miles per hour", "300 kilometres
+# an hour", "120 km/h" spaced), degrees with their scale a temperature ("40 degrees Celsius"), not a length or a
+# count of degrees.
+UNIT_PHRASES = {
+    ("per", "cent"): "percent",
+    ("miles", "per", "hour"): "mph", ("miles", "an", "hour"): "mph", ("mile", "per", "hour"): "mph",
+    ("kilometres", "per", "hour"): "km/h", ("kilometres", "an", "hour"): "km/h",
+    ("kilometers", "per", "hour"): "km/h", ("kilometers", "an", "hour"): "km/h", ("km", "/", "h"): "km/h",
+    ("km", "per", "hour"): "km/h", ("km", "an", "hour"): "km/h",
+    ("degrees", "celsius"): "celsius", ("degrees", "centigrade"): "celsius", ("degrees", "fahrenheit"): "fahrenheit",
+    ("degrees", "c"): "celsius", ("degrees", "f"): "fahrenheit",
+}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -871,8 +883,9 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return figure.unit, figure.last
     if after < len(doc) and doc[after].lower_ in PERCENT_WORDS:
         return "percent", after
-    if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
-        return "percent", after + 1
+    for words, unit in UNIT_PHRASES.items():
+        if tuple(token.lower_ for token in doc[after: after + len(words)]) == words:
+            return unit, after + len(words) - 1
     symbol = _unit_symbol_after(doc, figure)
     if symbol is not None:
         return symbol
