@@ -129,11 +129,12 @@ SHARE_LEADS = {"by", "between", "than", "over", "nearly", "almost", "about", "ar
 # Words after "half" that name what it is half of: "half the money", "half their income", "half a million".
 SHARE_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "all", "this", "that", "these", "those"}
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
-# Nouns that a number after them names one of a series by: "Category 2", "stage 4", "Terminal 5", "Form 10-K".
+# Nouns that a number after them names one of a series by: "Category 2", "stage 4", "Terminal 5", "Form 10-K",
+# "junction 12".
 SERIES_NOUNS = {"category", "stage", "level", "tier", "grade", "class", "phase", "terminal", "gate", "platform",
                 "pier", "route", "highway", "interstate", "section", "article", "chapter", "form", "title", "flight",
                 "division", "room", "ward", "zone", "channel", "radio", "version", "season", "episode", "series",
-                "volume", "formula"}
+                "volume", "formula", "junction"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
 # Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
 RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000}
