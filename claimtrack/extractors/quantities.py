@@ -75,6 +75,7 @@ MEASURE_WORDS = DURATION_WORDS | {
     "hectare", "kg", "kilogram", "gram", "tonne", "ton", "pound", "lb", "litre", "liter", "gallon", "barrel",
     "degree", "mph", "kph", "square", "mw", "gw", "kw", "kwh", "watt", "volt", "times", "point", "percentage",
     "megawatt", "gigawatt", "kilowatt", "terawatt", "megabyte", "gigabyte", "terabyte", "calorie", "knot",
+    "millimetre", "millimeter", "centimetre", "centimeter",
 }
 # Units of a size that a hyphen ties to a noun it describes: "a 10-metre boat", "a 30-foot yacht".
 SIZE_UNITS = MEASURE_WORDS - DURATION_WORDS - {"times", "square", "point", "percentage", "degree"}
