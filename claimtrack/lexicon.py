@@ -75,6 +75,8 @@ MEASURE_SYNONYMS = {
     "round": "shot", "bullet": "shot",
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
     "per cent": "percent", "pct": "percent", "yrs": "years", "year": "years",
+    "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm",
+    "centimetres": "cm", "centimeters": "cm", "centimetre": "cm", "centimeter": "cm", "kph": "km/h",
 }
 # "others", "them", "the rest": counted from an antecedent, not named here.
 ANAPHORIC_NOUNS = frozenset({"other", "them", "they", "rest", "those", "these", "whom", "which", "one"})

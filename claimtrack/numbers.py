@@ -40,8 +40,9 @@ ONE_PART_WORDS = frozenset(word for word in FRACTION_WORDS if not word.endswith(
 # Currencies written before a figure, glued to it or not: "EUR50m", "US$3bn", "HK$3.7", "RM1.2bn", "CHF 2m".
 # "kr" is Swedish, Norwegian and Danish alike: read as one code, so that two articles that write it compare.
 # "Â£" is "£" read with the wrong encoding, as copied text often carries it; AP style writes "euro30 billion";
-# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn"). Codes that are also
-# names before a number ("PHP 7", "COP 26") are left out.
+# Australian and New Zealand papers put the country after the sign ("$US1.2bn", "$A1.7bn"); East African papers
+# write the shilling "Sh2.5 billion", Turkish ones the lira "TL 3 billion". Codes that are also names before a
+# number ("PHP 7", "COP 26") are left out.
 CURRENCY_PREFIXES = {
     "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD",
     "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
@@ -53,10 +54,13 @@ CURRENCY_PREFIXES = {
     "brl": "BRL", "krw": "KRW", "rub": "RUB", "try": "TRY", "sfr": "CHF", "sfr.": "CHF", "rp": "IDR", "ksh": "KES",
     "dh": "AED", "dhs": "AED", "tk": "BDT", "aed": "AED", "sar": "SAR", "pln": "PLN", "huf": "HUF", "czk": "CZK",
     "mxn": "MXN", "idr": "IDR", "thb": "THB", "ngn": "NGN", "kes": "KES", "egp": "EGP", "ils": "ILS", "twd": "TWD",
-    "vnd": "VND", "pkr": "PKR", "clp": "CLP", "uah": "UAH", "ron": "RON",
+    "vnd": "VND", "pkr": "PKR", "clp": "CLP", "uah": "UAH", "ron": "RON", "sh": "KES", "tl": "TRY",
 }
+# Prefixes that name a model, a form or a grade before digits far more often than a currency ("R800 printer", form
+# "R85", "Sh1" in a list): read as money only on a sum with a scale, thousands or cents ("R3bn", "Sh2.5 billion").
+SUM_ONLY_PREFIXES = frozenset({"r", "sh"})
 # Figure suffixes that are units: "24pc", "164p", "250ml", "5g", "-5C", "6ft", "4,500mAh", "30km²", "45mpg",
-# "12V", "300TWh", "20mins".
+# "12V", "300TWh", "20mins", "250km/h".
 UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "p": "pence", "ml": "ml", "l": "l", "km": "km", "kg": "kg", "g": "g",
     "mm": "mm", "cm": "cm", "mph": "mph", "kph": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
@@ -67,7 +71,7 @@ UNIT_SUFFIXES = {
     "nm": "nm", "v": "V", "kv": "kV", "db": "dB", "mg": "mg", "mcg": "mcg", "ha": "hectares", "psi": "psi",
     "kcal": "kcal", "twh": "TWh", "gwh": "GWh", "mwh": "MWh", "mt": "Mt", "bcm": "bcm",
     "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes", "hr": "hours", "hrs": "hours",
-    "yr": "years", "yrs": "years",
+    "yr": "years", "yrs": "years", "km/h": "km/h",
 }
 # Suffixes whose case tells them apart: "38C" and "-5°C" are degrees, "50c" is cents, as news writes them; "3G"
 # (a generation of mobile networks) is no weight, where "3g" is three grams.
@@ -84,6 +88,8 @@ VAGUE_PLURALS = {
     "millions": (1_000_000, 10_000_000), "billions": (1_000_000_000, 10_000_000_000),
 }
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN)
+# Digits as a decimal is spoken after "point": "nine point one", "one point two five billion".
+DIGIT_WORDS = {word: value for word, value in UNITS.items() if value < 10}
 # Adverbs that count how often something happened: "shot twice" is "shot two times".
 REPEAT_ADVERBS = {"twice": 2.0, "thrice": 3.0}
 
@@ -121,7 +127,7 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     value = float((match.group("number") or "0").replace(",", "")) + VULGAR_FRACTIONS.get(match.group("vulgar"), 0)
     if match.group("denominator"):
         denominator = float(match.group("denominator"))
-        if not value < denominator:
+        if not value < denominator or _is_month_and_day(value, denominator):
             # "24/7", "12/6": a name or a date; a share is a smaller number over a larger one.
             return None
         value /= denominator
@@ -132,16 +138,21 @@ def read_figure_token(text: str) -> tuple[float, str, str | None] | None:
     code = CURRENCY_PREFIXES.get(currency.lower()) if currency else None
     if currency and code is None:
         return None
-    if code == "ZAR" and currency.lower() == "r" and not _reads_as_rand(match):
-        # "R800 printer", form "R85": a letter before digits names a model or a form far more often than rand.
+    if currency and currency.lower() in SUM_ONLY_PREFIXES and not _reads_as_a_sum(match):
         return None
     if suffix in SCALE_SUFFIXES:
         return value * SCALE_SUFFIXES[suffix], "", code
     return value, suffix, code
 
 
-def _reads_as_rand(match: re.Match) -> bool:
-    """"R3bn", "R1,150", "R4.50": a rand sum has a scale, thousands or cents."""
+def _is_month_and_day(month: float, day: float) -> bool:
+    """"9/11", "7/24": a month over a day, as American copy writes a date; a share in digits is over a small
+    number or a binary one ("2/3", "5/16 inch"), never over a day of the month from 11 on."""
+    return month == int(month) and 1 <= month <= 12 and 11 <= day <= 31 and day != 16
+
+
+def _reads_as_a_sum(match: re.Match) -> bool:
+    """"R3bn", "R1,150", "R4.50", "Sh2.5": a sum has a scale, thousands or cents."""
     number = match.group("number") or ""
     return match.group("suffix").lower() in SCALE_SUFFIXES or "," in number or "." in number
 
@@ -172,6 +183,8 @@ def parse_fold(word: str) -> float | None:
 
 def parse_words(words: list[str]) -> float | None:
     """Parse spelled-out numbers: ["twenty", "eight", "thousand", "six", "hundred"] → 28600."""
+    if "point" in (word.lower() for word in words):
+        return _parse_spoken_decimal([word.lower() for word in words])
     total, current, seen = 0.0, 0.0, False
     for raw in words:
         word = raw.lower()
@@ -198,6 +211,19 @@ def parse_words(words: list[str]) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def _parse_spoken_decimal(words: list[str]) -> float | None:
+    """["nine", "point", "one"] → 9.1, ["one", "point", "two", "billion"] → 1.2e9: a whole number, the digits of
+    its decimals one word each, then any scale."""
+    point = words.index("point")
+    whole, decimals = parse_words(words[:point]), words[point + 1:]
+    scale = 1.0
+    while decimals and decimals[-1] in SCALES:
+        scale *= SCALES[decimals.pop()]
+    if whole is None or not decimals or any(word not in DIGIT_WORDS for word in decimals):
+        return None
+    return (whole + float("0." + "".join(str(DIGIT_WORDS[word]) for word in decimals))) * scale
 
 
 def format_number(value: float | None) -> str:

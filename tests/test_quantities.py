@@ -1,5 +1,6 @@
 import pytest
 
+from claimtrack import compare, extract, load
 from claimtrack.numbers import format_number, parse_digits, parse_words, read_figure_token
 from conftest import read_cases
 from helpers import assert_has_claim, claims_in
@@ -16,6 +17,7 @@ def test_digits(text, value):
 @pytest.mark.parametrize("words, value", [
     ("two", 2), ("twenty - eight", 28), ("two hundred and fifty", 250), ("a dozen", 12),
     ("twenty - eight thousand six hundred forty - two", 28642), ("three million", 3_000_000),
+    ("nine point one", 9.1), ("one point two five billion", 1_250_000_000),
 ])
 def test_spelled_numbers(words, value):
     assert parse_words(words.split()) == value
@@ -86,3 +88,13 @@ def test_every_figure_of_a_phenomenon_and_nothing_else(case):
     texts = " | ".join(c.claim_text for c in figures)
     for absent in case.get("absent", []):
         assert absent not in texts
+
+
+@pytest.mark.model
+def test_a_unit_written_out_meets_its_symbol_in_another_article(tmp_path):
+    """"45 millimetres" and "60mm" of the same rain are one figure in two units' spellings: they conflict."""
+    (tmp_path / "a.txt").write_text("The storm dumped 45 millimetres of rain on Harlow on Monday, the Met Office said.")
+    (tmp_path / "b.txt").write_text("The storm dumped 60mm of rain on Harlow on Monday, the Met Office said.")
+    loaded = load([tmp_path / "a.txt", tmp_path / "b.txt"])
+    [rain] = [group for group in compare(extract(loaded.articles)) if group.kind == "quantity"]
+    assert (rain.verdict, len(rain.articles)) == ("conflict", 2)

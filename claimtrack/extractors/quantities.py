@@ -22,6 +22,7 @@ from claimtrack.lexicon import (
 from claimtrack.numbers import (
     CASED_SUFFIXES,
     CURRENCY_PREFIXES,
+    DIGIT_WORDS,
     FRACTION_WORDS,
     NUMBER_WORDS,
     ONE_PART_WORDS,
@@ -38,7 +39,7 @@ from claimtrack.numbers import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from claimtrack.models import Frame
 
@@ -74,6 +75,7 @@ MEASURE_WORDS = DURATION_WORDS | {
     "hectare", "kg", "kilogram", "gram", "tonne", "ton", "pound", "lb", "litre", "liter", "gallon", "barrel",
     "degree", "mph", "kph", "square", "mw", "gw", "kw", "kwh", "watt", "volt", "times", "point", "percentage",
     "megawatt", "gigawatt", "kilowatt", "terawatt", "megabyte", "gigabyte", "terabyte", "calorie", "knot",
+    "millimetre", "millimeter", "centimetre", "centimeter",
 }
 # Units of a size that a hyphen ties to a noun it describes: "a 10-metre boat", "a 30-foot yacht".
 SIZE_UNITS = MEASURE_WORDS - DURATION_WORDS - {"times", "square", "point", "percentage", "degree"}
@@ -83,6 +85,18 @@ WORDLESS_CURRENCY_ABBREVIATIONS = {"ksh", "dhs", "sfr"}
 DIMENSION_LINKS = {"by", "x", "×"}
 RANGE_LINKS = {"to", "-", "–", "—", "and", "through"}
 PERCENT_WORDS = {"%", "percent", "pct", "pc"}
+# Units written as several words after a figure: a length per hour is a speed ("75 miles per hour", "300 kilometres
+# an hour", "120 km/h" spaced), degrees with their scale a temperature ("40 degrees Celsius"), not a length or a
+# count of degrees.
+UNIT_PHRASES = {
+    ("per", "cent"): "percent",
+    ("miles", "per", "hour"): "mph", ("miles", "an", "hour"): "mph", ("mile", "per", "hour"): "mph",
+    ("kilometres", "per", "hour"): "km/h", ("kilometres", "an", "hour"): "km/h",
+    ("kilometers", "per", "hour"): "km/h", ("kilometers", "an", "hour"): "km/h", ("km", "/", "h"): "km/h",
+    ("km", "per", "hour"): "km/h", ("km", "an", "hour"): "km/h",
+    ("degrees", "celsius"): "celsius", ("degrees", "centigrade"): "celsius", ("degrees", "fahrenheit"): "fahrenheit",
+    ("degrees", "c"): "celsius", ("degrees", "f"): "fahrenheit",
+}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -109,16 +123,19 @@ ORDINAL_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, 
 # Nouns after an ordinal that make it a time or a turn, not one more person: "a third term", "a second day".
 PERIOD_NOUNS = {"time", "term", "day", "week", "month", "year", "round", "half", "quarter", "period", "game",
                 "match", "season", "place", "consecutive", "straight", "successive", "attempt", "try", "tier"}
-# Words before a bare fraction that make it the size of a change or a bound: "fell by a third", "just over half".
-SHARE_LEADS = {"by", "between", "than", "over", "nearly", "almost", "about", "around", "roughly", "under", "just"}
+# Words before a bare fraction that make it the size of a change, a bound or a level it moved from or to: "fell by a
+# third", "just over half", "rose from a fifth to a third".
+SHARE_LEADS = {"by", "between", "than", "over", "nearly", "almost", "about", "around", "roughly", "under", "just",
+               "from", "to"}
 # Words after "half" that name what it is half of: "half the money", "half their income", "half a million".
 SHARE_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "all", "this", "that", "these", "those"}
 PERIOD_WORDS = {"the", "first", "second", "third", "fourth", "final", "last", "next", "previous", "opening"}
-# Nouns that a number after them names one of a series by: "Category 2", "stage 4", "Terminal 5", "Form 10-K".
+# Nouns that a number after them names one of a series by: "Category 2", "stage 4", "Terminal 5", "Form 10-K",
+# "junction 12".
 SERIES_NOUNS = {"category", "stage", "level", "tier", "grade", "class", "phase", "terminal", "gate", "platform",
                 "pier", "route", "highway", "interstate", "section", "article", "chapter", "form", "title", "flight",
                 "division", "room", "ward", "zone", "channel", "radio", "version", "season", "episode", "series",
-                "volume", "formula"}
+                "volume", "formula", "junction"}
 MARKET_INDICES = {"s&p", "ftse", "nikkei", "dax", "cac", "russell", "stoxx", "dow", "sensex", "kospi"}
 # Distances run in athletics and swimming, written "100m": read as metres beside a sport word or alone.
 RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000}
@@ -151,6 +168,10 @@ RESULT_WORDS = {"won", "win", "wins", "beat", "beating", "lost", "lose", "losing
                 "overcame", "crushed", "clinched"}
 # Words before a race's distance with nothing after it: "won the 800m", "the women's 1500m", "the final 200m".
 RACE_OPENERS = {"the", "in", "over", "'s", "’s", "final", "last"}
+# A time a race is run in, beside its distance ("200m in under 20.5 seconds", "21.72 secs"); a race clock writes
+# minutes, seconds and hundredths ("4:02.77").
+RACE_TIME_UNITS = {"second", "seconds", "sec", "secs"}
+RACE_CLOCK = re.compile(r"\d{1,2}:\d{2}\.\d{1,2}")
 UNITS_BELOW_TEN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 
@@ -242,6 +263,10 @@ def _is_figure_start(token: Token) -> bool:
         # "the two leaders" refers back to people; "this one" is a pronoun: neither states a figure.
         return False
     if lower == "one" and after is not None and after.lower_ in ("another", "'s", "’s"):
+        return False
+    if lower == "one" and after is not None and after.lower_ == "point" and before is not None and \
+            before.lower_ == "at":
+        # "at one point": a moment ("At one point two men climbed in"), not a score of one.
         return False
     if lower == "one" and after is not None and after.text == "-" and token.i + 2 < len(doc) and \
             not _hyphen_keeps_a_figure(doc[token.i + 2]):
@@ -388,8 +413,16 @@ def _is_calendar_or_clock(token: Token) -> bool:
         return bool(words & CLOCK_WORDS) or following in CLOCK_WORDS or ":" in token.text
     nearby = {t.lower_.rstrip(".") for t in doc[max(token.i - 2, 0): token.i + 3]}
     after_entity = doc[entity.end].lower_ if entity.end < len(doc) else ""
-    return bool(nearby & MONTHS_AND_DAYS) or ("ago" in words or after_entity == "ago") and not joined_ago(token) or \
+    return bool(nearby & MONTHS_AND_DAYS) or _opens_a_date_range(token) or \
+        ("ago" in words or after_entity == "ago") and not joined_ago(token) or \
         token.text.endswith("s") and token.text[:-1].isdigit()
+
+
+def _opens_a_date_range(token: Token) -> bool:
+    """"from 5 to 8 June", "between 12 and 14 March": the first day of a range whose last day names the month."""
+    doc = token.doc
+    return token.i + 3 < len(doc) and doc[token.i + 1].lower_ in RANGE_LINKS and doc[token.i + 2].like_num and \
+        doc[token.i + 3].is_title and doc[token.i + 3].lower_.rstrip(".") in MONTHS_AND_DAYS
 
 
 def _measures_other_than_time(token: Token) -> bool:
@@ -428,11 +461,19 @@ def _is_part_of_a_name(token: Token) -> bool:
     # A noun with a subject of its own is a verb the model mistook ("Windows 10 ends in October"); a number above
     # one before a singular noun names a model or a list ("the Pentium 4 chip", "a Fortune 500 firm").
     counts_after = after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ in PERCENT_WORDS) \
-        and not any(child.dep_ == "nsubj" for child in after.children) and not _singular_after_a_number(token, after)
+        and not any(child.dep_ == "nsubj" for child in after.children) and not _singular_after_a_number(token, after) \
+        and not _ends_a_name(after)
     # The number hangs from the name, or the name from the number ("released iOS 17": "iOS" compounds onto "17").
     joined = token.dep_ in ("nummod", "compound", "appos", "npadvmod", "quantmod") or (
         before is not None and before.dep_ == "compound" and before.head.i == token.i)
     return names_before and not counts_after and joined
+
+
+def _ends_a_name(noun: Token) -> bool:
+    """"Boeing 787 Dreamliners", "Boeing 747 Jumbos": a capitalised noun inside the sentence that ends the phrase
+    after a name's number is the rest of the name; capitalised words before a count's own noun are not ("handed
+    Chelsea 3 Premier League points")."""
+    return noun.is_title and not noun.is_sent_start and not (noun.dep_ == "compound" and noun.head.i > noun.i)
 
 
 def _singular_after_a_number(number: Token, noun: Token) -> bool:
@@ -530,6 +571,10 @@ def _number_words(doc: Doc, words: list[str], last: int) -> int:
         spelled = word in NUMBER_WORDS or (word in ("-", "and") and last + 2 < len(doc)
                                             and doc[last + 2].lower_ in NUMBER_WORDS and words[-1].lower() in joiner)
         scale_after_digits = word.rstrip(".") in SCALE_SUFFIXES and read_figure_token(words[-1]) is not None
+        if _spoken_decimal_point(doc, words, last):
+            words.append(doc[last + 1].text)
+            last += 1
+            continue
         if word == "-" and last + 2 < len(doc) and doc[last + 2].lower_ in SCALE_SUFFIXES and \
                 len(doc[last + 2].text) > 1 and len(words) == 1 and read_figure_token(words[0]) is not None:
             # "a $2.1-billion charge", "a 450-million-euro fine", "the Rs 500-crore plan": the scale hyphenated
@@ -542,6 +587,13 @@ def _number_words(doc: Doc, words: list[str], last: int) -> int:
         words.append(doc[last + 1].text)
         last += 1
     return last
+
+
+def _spoken_decimal_point(doc: Doc, words: list[str], last: int) -> bool:
+    """"nine point one percent", "one point two billion": "point" after a number in words and before a digit in
+    words is a decimal point."""
+    return last + 2 < len(doc) and doc[last + 1].lower_ == "point" and doc[last + 2].lower_ in DIGIT_WORDS and \
+        words[-1].lower() in NUMBER_WORDS and "point" not in (word.lower() for word in words)
 
 
 def _and_a_fraction(doc: Doc, value: float, last: int) -> tuple[float, int]:
@@ -594,6 +646,11 @@ def _joined_range(doc: Doc, index: int) -> _Figure | None:
             if scale is None or doc[index].whitespace_:
                 return None
             last, high_value = index + 1, high_value * scale
+        if currency is None:
+            high_text = parts.group(2) + (doc[last].text if last > index else "")
+            lengths = _range_in_metres(doc, index, last, parts.group(1), high_text)
+            if lengths is not None:
+                return lengths
         first = index - 1 if currency else index
         return _Figure(first, last, min(low[0], high_value), max(low[0], high_value), currency=currency)
     if currency is None:
@@ -607,6 +664,15 @@ def _joined_range(doc: Doc, index: int) -> _Figure | None:
         if not re.search(r"[a-z]$", parts.group(1), re.IGNORECASE) and low_value * scale <= high_value:
             low_value *= scale
     return _Figure(index - 1, last, min(low_value, high_value), max(low_value, high_value), currency=currency)
+
+
+def _range_in_metres(doc: Doc, index: int, last: int, low_text: str, high_text: str) -> _Figure | None:
+    """"180m-200m high" (tokenised "180m-200", "m"): both ends written in metres, read as lengths where one of
+    them alone would be ("200m high")."""
+    low, high = _metres_written(doc, index, [low_text]), _metres_written(doc, index, [high_text])
+    if low is None or high is None or not _reads_as_metres(doc, index, last, high):
+        return None
+    return _Figure(index, last, min(low, high), max(low, high), unit="metres")
 
 
 def _suspended_figure(doc: Doc, index: int) -> _Figure | None:
@@ -677,30 +743,43 @@ def _reads_as_metres(doc: Doc, index: int, last: int, metres: float) -> bool:
     """"Nm" is metres in a race or a field event ("the 60m hurdles", "a leap of 17.30m") or before an
     adjective of size ("508m tall"), unless a currency or a counted noun follows ("5m euros", "1.4m workers").
     A race's own distance ("her 1500m heat", "race 60m indoors") is metres wherever the passage is about
-    sport, unless what follows is a plural that millions count ("100m viewers"); so is any length in a passage
-    about athletics ("with 500m to go", "through 1200m", "a best of 16.76m")."""
+    sport or beside the time it was run in ("ran 200m in 20.5 seconds"), unless what follows is a plural that
+    millions count ("100m viewers"); so is any length in a passage about athletics ("with 500m to go", "through
+    1200m", "a best of 16.76m")."""
     after = doc[last + 1] if last + 1 < len(doc) and not doc[last + 1].is_sent_start else None
     before = doc[index - 1] if index > 0 else None
     if after is not None and (after.lower_ in CURRENCY_WORDS or _currency_symbol(after) is not None):
         return False
-    if after is not None and (after.lower_ in SPORT_WORDS or after.lower_ in LENGTH_ADJECTIVES):
+    if after is not None and (after.lower_ in SPORT_WORDS or _phrase_head(after).lower_ in SPORT_WORDS or
+                              after.lower_ in LENGTH_ADJECTIVES):
         return True
     if _measures_a_side(doc, index, last):
         return True
-    if after is not None and after.lower_ in ("and", "or") and last + 2 < len(doc):
-        # "the 100m and 200m titles": two races named together, the second told by its own context.
+    if after is not None and (after.lower_ in RANGE_LINKS or after.lower_ == "or") and last + 2 < len(doc):
+        # "the 100m and 200m titles": two races named together, the second told by its own context; so are the
+        # ends of a range ("150m to 180m tall").
         joined = _figure_at(doc, last + 2)
         if joined is not None and joined.unit == "metres":
             return True
     race_distance = metres in RACE_DISTANCES
     if after is not None and after.pos_ in ("NOUN", "PROPN") and (not race_distance or _heads_a_plural(after)):
         return False
-    if race_distance and before is not None and before.lower_ in RACE_OPENERS:
+    # "won the 800m" names a race with nothing after it; "the 100m deal" is a sum whatever opens it.
+    opens_a_race = before is not None and before.lower_ in RACE_OPENERS and not (
+        after is not None and after.pos_ in ("NOUN", "PROPN"))
+    if race_distance and (opens_a_race or _times_a_race(doc[index].sent)):
         return True
     if any(t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES for t in doc[index].sent):
         return True
     cues = {t.lemma_.lower() for t in doc if t.lower_ in SPORT_CUES or t.lemma_.lower() in SPORT_CUES}
     return len(cues) >= (PASSAGE_SPORT_CUES if race_distance else ATHLETICS_PASSAGE_CUES)
+
+
+def _times_a_race(sentence: Span) -> bool:
+    """The sentence gives a time in seconds or on a race clock ("in under 20.5 seconds", "in 4:02.77"), which a
+    sum in millions never comes with."""
+    return any(RACE_CLOCK.fullmatch(token.text) or token.lower_ in RACE_TIME_UNITS and token.i > sentence.start and
+               token.nbor(-1).like_num for token in sentence)
 
 
 def _measures_a_side(doc: Doc, index: int, last: int) -> bool:
@@ -720,10 +799,17 @@ def _written_in_metres(doc: Doc, index: int) -> bool:
     return token.like_num and index + 1 < len(doc) and doc[index + 1].lower_ in ("m", "m.")
 
 
+def _phrase_head(noun: Token) -> Token:
+    """The noun that the phrase `noun` opens ends in: "title" of "AAAs title" and "Harlow Open title", "homes" of
+    "UK homes"."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
 def _heads_a_plural(noun: Token) -> bool:
     """The noun phrase that `noun` opens is plural: "viewers", "AAA title" is not, "UK homes" is."""
-    head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else noun
-    return head.tag_ in ("NNS", "NNPS")
+    return _phrase_head(noun).tag_ in ("NNS", "NNPS")
 
 
 def _fraction_at(doc: Doc, index: int) -> _Figure | None:
@@ -755,19 +841,21 @@ def _counts_of_a_fraction(words: list[str]) -> bool:
 
 
 def _ratio_at(doc: Doc, index: int) -> _Figure | None:
-    """"one in five", "3 in 10", "nine out of ten", "one in every four": a share told as a count out of a
-    count, read as a fraction; "3 in 10 minutes" is a count and a time."""
+    """"one in five", "3 in 10", "nine out of ten", "one in every four", "two out of every five": a share told as
+    a count out of a count, read as a fraction; "3 in 10 minutes" is a count and a time."""
     numerator = _spelled_or_written(doc[index])
     link = index + 1
     if numerator is None or link + 1 >= len(doc) or index > 0 and doc[index - 1].lower_ == "top":
         # "the top 10 in 12 countries" is a chart and a count.
         return None
     if doc[link].lower_ == "in":
-        link += 2 if doc[link + 1].lower_ == "every" else 1
+        link += 1
     elif doc[link].lower_ == "out" and doc[link + 1].lower_ == "of":
         link += 2
     else:
         return None
+    if link < len(doc) and doc[link].lower_ == "every":
+        link += 1
     denominator = _spelled_or_written(doc[link]) if link < len(doc) else None
     if denominator is None or not 0 < numerator < denominator or numerator != int(numerator) or \
             denominator != int(denominator) or _is_year(doc[link], denominator):
@@ -806,8 +894,9 @@ def _unit_after(doc: Doc, figure: _Figure) -> tuple[str | None, int]:
         return figure.unit, figure.last
     if after < len(doc) and doc[after].lower_ in PERCENT_WORDS:
         return "percent", after
-    if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
-        return "percent", after + 1
+    for words, unit in UNIT_PHRASES.items():
+        if tuple(token.lower_ for token in doc[after: after + len(words)]) == words:
+            return unit, after + len(words) - 1
     symbol = _unit_symbol_after(doc, figure)
     if symbol is not None:
         return symbol
