@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
@@ -352,7 +353,7 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
     firm_voices: set[str] = set()
     objecting_voices: set[str] = set()
     telling_voices: set[str] = set()
-    for member in group[:MEMBERS_CHECKED]:
+    for member in _distinct_members(fact, group):
         basis = match(fact, member)
         if basis is None or _second_value(fact, member):
             return None
@@ -374,6 +375,22 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
     if len(telling_voices | (objecting_voices - firm_voices)) >= max(len(firm_voices), 1) or not confirmed:
         return None
     return firm > 0, equal > 0, firm
+
+
+def _distinct_members(fact: FigureFacts, group: list[FigureFacts]) -> Iterator[FigureFacts]:
+    """The first MEMBERS_CHECKED members, each figure of a sentence carried word for word by several articles
+    once: forty outlets printing one AP sentence are one voice saying it, and checking each would make the
+    work grow with the copies. A member from the figure's own article is always checked (an article gives a
+    slot one value)."""
+    seen: set[tuple[str, str]] = set()
+    for member in group:
+        if len(seen) >= MEMBERS_CHECKED:
+            return
+        copy = (member.claim.sentence, member.claim.claim_text)
+        if copy in seen and member.claim.article != fact.claim.article:
+            continue
+        seen.add(copy)
+        yield member
 
 
 def _spans_a_decade(claim: Claim) -> bool:

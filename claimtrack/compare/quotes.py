@@ -11,6 +11,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -37,6 +38,7 @@ SHARED_CONTENT = 0.6
 SHARED_CONTENT_WORDS = 4
 STEM_LETTERS = 5
 MEMBERS_CHECKED = 32
+WORDS_REMEMBERED = 65536
 _TOKEN = re.compile(r"\w+")
 _WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Contractions a transcript may write out; "'s" and "'d" stand for two words each and are left as written.
@@ -74,7 +76,9 @@ def _words_as_compared(text: str) -> list[tuple[str, str]]:
     return [(_one_spelling(w.casefold()), w) for w in _TOKEN.findall(_WORD_HYPHEN.sub("", text))]
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def _one_spelling(word: str) -> str:
+    # Every word of every quote is spelled once per distinct word: a batch repeats most of its words.
     if word in BRITISH_SPELLINGS:
         return BRITISH_SPELLINGS[word]
     for ending, american in _BRITISH_ENDINGS:
