@@ -1,9 +1,11 @@
 """The library's choices made for the user: how many processes parse, and how many texts at once."""
 
+import gc
 import json
 import os
 
 import pytest
+from spacy.tokens import Doc
 
 import claimtrack
 from claimtrack.extractors import PARSED_ALONE_FROM, iter_extract
@@ -55,3 +57,24 @@ def test_an_article_longer_than_a_section_is_read_in_sections_with_the_same_clai
     assert len(whole) == 1 and len(sections) > 5
     assert [last for _, _, last in sections] == [False] * (len(sections) - 1) + [True]
     assert [claim for _, claims, _ in sections for claim in claims] == whole[0][1]
+
+
+@pytest.mark.model
+def test_many_records_leave_neither_words_nor_docs_behind(tmp_path, monkeypatch):
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps({"text": f"Officials said {n} homes lost power to storm Zed{n}."}) + "\n"
+                               for n in range(300)), encoding="utf-8")
+    articles = claimtrack.load([records]).articles
+    nlp = load_pipeline()
+    list(iter_extract(articles[:1], nlp))  # words every record shares are learnt once, before counting
+    words = len(nlp.vocab.strings)
+    monkeypatch.setattr("claimtrack.extractors.ZONE_CHARACTERS", 2_000)
+    gc.disable()  # a Doc kept alive by a reference cycle would stay until the collector's next full pass
+    try:
+        claims = [claim for _, claims, _ in iter_extract(articles, nlp) for claim in claims]
+        docs_left = sum(isinstance(thing, Doc) for thing in gc.get_objects())
+    finally:
+        gc.enable()
+    assert [claim.claim_text for claim in claims] == [f"{n} homes" for n in range(300)]
+    assert len(nlp.vocab.strings) == words  # each group's new words (Zed17, 17) forgotten with its docs
+    assert docs_left == 0

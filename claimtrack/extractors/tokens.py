@@ -29,6 +29,13 @@ def sentences(doc: Doc) -> list[Span]:
     return spans
 
 
+def forget_indexes(doc: Doc) -> None:
+    """Drop the look-ups kept on `doc` once it is read: its sentences point back at it, a cycle that only the
+    garbage collector's rare full passes would free, so that every parsed Doc stayed in memory until one."""
+    doc.user_data.pop(_SENTENCES, None)
+    doc.user_data.pop(_TEXT, None)
+
+
 def sentence_of(token: Token) -> Span:
     spans = sentences(token.doc)
     starts = [span.start for span in spans]
