@@ -58,6 +58,11 @@ KIND_NOUNS = frozenset({"count", "charge", "case", "incident", "instance"})
 JOB, JOBS_CUT = "job", "cut"
 JOB_LOSING_VERBS = frozenset({"lose", "cost"})
 RELEASING_WORDS = frozenset({"free", "loose", "out"})
+# A figure per period written as one word ("£40m annually"), or with another word for the period ("per
+# annum"): the period a rate is per.
+RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+                "hourly": "hour"}
+RATE_NOUNS = {"annum": "year"}
 # A share is written as a percentage or as a fraction in words: "67 percent of voters", "two-thirds of voters".
 PERCENT, FRACTION = "percent", "fraction"
 SHARE_UNITS = (PERCENT, FRACTION)

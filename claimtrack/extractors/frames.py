@@ -61,6 +61,8 @@ from claimtrack.lexicon import (
     PRICE_VERBS,
     QUAKE_NOUNS,
     RAISING_VERBS,
+    RATE_ADVERBS,
+    RATE_NOUNS,
     RELEASING_WORDS,
     REPORTING_VERBS,
     REVISION_VERBS,
@@ -953,10 +955,13 @@ def _rate(doc: Doc, last: int, counted: list[int]) -> str | None:
         if len(words) >= 2 and words[0].lower_ == "per" and words[1].lower_ == "cent":
             words = words[2:]
         words = (words[1:] if words and _lemma(words[0]) in CURRENCY_NAMES else words)[:3]
+        if words and words[0].lower_ in RATE_ADVERBS:
+            return RATE_ADVERBS[words[0].lower_]  # "£40m annually" is "£40m a year"
+        # "£40m each year" is per year; "$10 each" per item.
+        if len(words) >= 2 and words[0].lower_ in ("a", "an", "per", "each") and words[1].pos_ == "NOUN":
+            return RATE_NOUNS.get(_lemma(words[1]), _lemma(words[1]))
         if len(words) >= 1 and words[0].lower_ == "each":
             return "each"
-        if len(words) >= 2 and words[0].lower_ in ("a", "an", "per") and words[1].pos_ == "NOUN":
-            return _lemma(words[1])
         if len(words) == 3 and words[0].lower_ in ("against", "versus") and words[1].lower_ == "the" and \
                 _lemma(words[2]) in CURRENCY_NAMES:
             return _lemma(words[2])
