@@ -94,12 +94,8 @@ _HYPHENS = {"-", "‐", "‑", "–"}
 _PRICE_PREPOSITIONS = {"for", "at"}
 _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
 _TIME_CONJUNCTIONS = {"when", "while", "until", "since", "after", "before", "once"}
-# A share is written as a percentage or as a fraction in words: "67 percent of voters", "two-thirds of voters".
-SHARE_UNITS = ("percent", "fraction")
-JOB, JOBS_CUT = "job", "cut"
 # Words between the two sides of a tally: "134 votes to Ben Arlo's 63".
 TALLY_REACH = 6
-JOB_LOSING_VERBS = frozenset({"lose", "cost"})
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "that", "which", "i", "we", "you"}
 
 
