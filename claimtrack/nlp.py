@@ -31,6 +31,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 @lru_cache(maxsize=4)
 def _load_pipeline(name: str) -> Language:
     import spacy
+    from spacy.attrs import ORTH
 
     try:
         nlp = spacy.load(name)
@@ -42,6 +43,10 @@ def _load_pipeline(name: str) -> Language:
     except Exception as error:  # a broken or incompatible package: say which, not how it broke inside
         raise ModelNotAvailableError(f"spaCy pipeline '{name}' could not be loaded: {error}") from None
     _split_quote_marks(nlp)
+    # "Profit was £40m. Police said": the model's tokenizer keeps "m." whole as an initial's abbreviation, so the
+    # sentence never ends and the next one's first word is read as what the sum counts. A lower-case "m." is
+    # the million or metre ending a sentence; a capital initial ("M. Dupont") stays as it was.
+    nlp.tokenizer.add_special_case("m.", [{ORTH: "m"}, {ORTH: "."}])
     missing = [component for component in REQUIRED_ANNOTATIONS if component not in nlp.pipe_names]
     if missing:
         raise ModelNotAvailableError(
