@@ -12,7 +12,6 @@ import re
 import signal
 import sys
 import time
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
@@ -386,8 +385,6 @@ def _stop(signal_number: int, frame: object) -> None:
     temporary output files are removed and no output file is left half-written."""
     if os.getpid() != _main_process:
         os._exit(EXIT_INTERRUPTED)  # a parsing worker: the main process says what happened
-    # spaCy warns that its killed workers did not finish: that is the point.
-    warnings.filterwarnings("ignore", message=r"\[W127\]")
     for worker in multiprocessing.active_children():
         worker.kill()
     raise KeyboardInterrupt

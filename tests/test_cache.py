@@ -18,10 +18,10 @@ def parsed_articles(monkeypatch) -> list[str]:
 
     real_iter = extractors.iter_extract
 
-    def spying_iter(articles, nlp, *, jobs=1):
+    def spying_iter(articles, nlp):
         articles = list(articles)
         seen.extend(article.id for article in articles)
-        return real_iter(articles, nlp, jobs=jobs)
+        return real_iter(articles, nlp)
 
     monkeypatch.setattr(extractors, "iter_extract", spying_iter)
     return seen

@@ -2,29 +2,41 @@
 
 import gc
 import json
+import multiprocessing
 import os
 
 import pytest
 from spacy.tokens import Doc
 
 import claimtrack
+from claimtrack.engine import WorkerError, tasks_of
 from claimtrack.extractors import PARSED_ALONE_FROM, iter_extract
 from claimtrack.nlp import load_pipeline
 from claimtrack.pipeline import _jobs_for
 
 
-def test_short_paragraphs_are_parsed_in_one_process_however_many(tmp_path):
+def test_many_short_records_are_parsed_on_both_cores_and_few_in_one(tmp_path):
     records = tmp_path / "records.jsonl"
     records.write_text("".join(json.dumps({"text": f"Police said {n} people were hurt in the fire on Monday."}) + "\n"
                                for n in range(10_000)), encoding="utf-8")
-    assert _jobs_for(claimtrack.load([records]).articles) == 1
+    articles = claimtrack.load([records]).articles
+    assert _jobs_for(articles) == min(2, os.cpu_count() or 1)
+    assert _jobs_for(articles[:100]) == 1
 
 
-def test_much_text_in_long_paragraphs_is_parsed_on_both_cores(tmp_path):
-    article = tmp_path / "long.txt"
+def test_one_long_article_is_parsed_in_one_process(tmp_path):
+    article = tmp_path / "table.txt"
+    article.write_text("\n\n".join(f"Officials said {n} homes lost power on Monday." for n in range(10_000)),
+                       encoding="utf-8")
+    assert _jobs_for(claimtrack.load([article]).articles) == 1
+
+
+def test_much_text_in_many_articles_is_parsed_on_both_cores(tmp_path):
     paragraph = "The council met on Monday and the roads were discussed at length by everyone there. " * 20
-    article.write_text("\n\n".join(f"Meeting {n}. {paragraph}" for n in range(200)), encoding="utf-8")
-    assert _jobs_for(claimtrack.load([article]).articles) == min(2, os.cpu_count() or 1)
+    for number in range(10):
+        (tmp_path / f"long{number}.txt").write_text("\n\n".join(f"Meeting {n}. {paragraph}" for n in range(20)),
+                                                    encoding="utf-8")
+    assert _jobs_for(claimtrack.load([tmp_path]).articles) == min(2, os.cpu_count() or 1)
 
 
 @pytest.mark.model
@@ -78,3 +90,52 @@ def test_many_records_leave_neither_words_nor_docs_behind(tmp_path, monkeypatch)
     assert [claim.claim_text for claim in claims] == [f"{n} homes" for n in range(300)]
     assert len(nlp.vocab.strings) == words  # each group's new words (Zed17, 17) forgotten with its docs
     assert docs_left == 0
+
+
+INVENTED_ARTICLES = [
+    "Harbour Master Ines Varga said 14 boats were damaged in the storm on Tuesday.\n\n"
+    '"We have never seen waves like these," Varga said. She said repairs would cost about £2m.',
+    "The council voted 9-4 to close the bridge, according to Mayor Tomas Reed.\n\n"
+    '"It is not safe," he told reporters. Officials said between 300 and 400 cars cross it each day.',
+    "",
+    "Nothing in this article is a claim of any kind.",
+    '"Our members are angry," said union leader Dana Okafor, who said 1,200 staff would strike.\n\n'
+    '"We will not back down." The company said it had offered a 3% rise.',
+]
+
+
+@pytest.mark.model
+def test_two_processes_give_the_same_claims_as_one(tmp_path, monkeypatch):
+    paths = []
+    for number, text in enumerate(INVENTED_ARTICLES * 3):
+        paths.append(tmp_path / f"{number:02d}.txt")
+        paths[-1].write_text(text or " ", encoding="utf-8")
+    articles = claimtrack.load(paths).articles
+    monkeypatch.setattr("claimtrack.engine.TASK_CHARACTERS", 300)  # several tasks, each of one or a few articles
+    assert len(tasks_of(articles)) > 4
+    one = claimtrack.extract(articles, jobs=1)
+    done: list[str] = []
+    two = claimtrack.extract(articles, jobs=2, on_article=lambda article: done.append(article.id))
+    assert two == one
+    # "he told reporters" is Mayor Tomas Reed, named a paragraph before: read across the article in a worker.
+    assert {claim.speaker for claim in one} >= {"Tomas Reed", "Dana Okafor"}
+    assert len({claim.article for claim in one}) == 9
+    assert done == [article.id for article in articles]
+
+
+@pytest.mark.model
+def test_a_failing_worker_ends_the_run_with_its_reason(tmp_path, monkeypatch):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path in paths:
+        path.write_text("Officials said 12 homes lost power.", encoding="utf-8")
+    articles = claimtrack.load(paths).articles
+    monkeypatch.setattr("claimtrack.engine.TASK_CHARACTERS", 10)
+
+    def broken(articles, nlp):
+        raise ValueError("no parse today")
+        yield
+
+    monkeypatch.setattr("claimtrack.extractors.iter_extract", broken)
+    with pytest.raises(WorkerError, match="no parse today"):
+        claimtrack.extract(articles, jobs=2)
+    assert multiprocessing.active_children() == []

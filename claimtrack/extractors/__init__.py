@@ -88,17 +88,15 @@ PARSED_ALONE_FROM = 500
 ZONE_CHARACTERS = 1_000_000
 
 
-def iter_extract(
-    articles: Iterable[Article], nlp: Language, *, jobs: int = 1
-) -> Iterator[tuple[Article, list[Claim], bool]]:
+def iter_extract(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Article, list[Claim], bool]]:
     """Stream (article, claims, whether they are its last) in article order, a section of an article at a
-    time, parsing the short claim windows of consecutive articles in shared batches, in `jobs` processes, and
-    each longer one on its own in this process. An article's claims come in one piece unless it is far longer
-    than any news article (see SECTION_CHARACTERS). Nothing spaCy made outlives its group of articles (see
-    ZONE_CHARACTERS): claims are plain models."""
+    time, parsing the short claim windows of consecutive articles in shared batches and each longer one on its
+    own, in this process (several share the work by whole articles: see claimtrack.engine). An article's
+    claims come in one piece unless it is far longer than any news article (see SECTION_CHARACTERS). Nothing
+    spaCy made outlives its group of articles (see ZONE_CHARACTERS): claims are plain models."""
     for group in _zones(articles):
         with nlp.memory_zone():
-            yield from _iter_extract_group(group, nlp, jobs=jobs)
+            yield from _iter_extract_group(group, nlp)
 
 
 def _zones(articles: Iterable[Article]) -> Iterator[list[Article]]:
@@ -115,9 +113,7 @@ def _zones(articles: Iterable[Article]) -> Iterator[list[Article]]:
         yield group
 
 
-def _iter_extract_group(
-    articles: list[Article], nlp: Language, *, jobs: int
-) -> Iterator[tuple[Article, list[Claim], bool]]:
+def _iter_extract_group(articles: list[Article], nlp: Language) -> Iterator[tuple[Article, list[Claim], bool]]:
     readers: dict[int, _ArticleReader] = {}
 
     def texts() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -133,7 +129,7 @@ def _iter_extract_group(
                 yield "", (number, -1)  # so that the article is read on in its turn once this was its last
 
     next_article = 0
-    for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs):
+    for doc, (number, index) in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
         if index >= 0:
             readers[number].add(index, _without_vectors(doc))
         while next_article in readers:
