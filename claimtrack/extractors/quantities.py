@@ -245,7 +245,8 @@ def _ends_a_tally(token: Token) -> bool:
     doc = token.doc
     if not _ends_a_dashed_pair(doc, token.i) or not token.text.isdecimal() or not doc[token.i - 2].text.isdecimal():
         return False
-    return int(doc[token.i - 2].text) > int(token.text) and names_a_vote(token)
+    # A split-decision word is looked for beside the pair's first number, as frames look for it.
+    return int(doc[token.i - 2].text) > int(token.text) and names_a_vote(doc[token.i - 2])
 
 
 def _is_figure_start(token: Token) -> bool:
