@@ -259,6 +259,8 @@ SPEECH_VERBS = {
     "challenge", "reject", "welcome", "applaud", "decry", "lambaste", "characterise",
     "characterize",
 }
+# Verbs of agreeing or objecting, which name no words said but hand a quote that follows to their subject.
+ASSENT_VERBS = {"agree", "disagree", "concur", "object", "demur", "dissent", "protest"}
 # Verbs that attribute the words of their sentence from an "as" clause besides the speech verbs: "as he put
 # it", "as the paper pointed out".
 AS_CLAUSE_VERBS = SPEECH_VERBS | {"put", "point"}

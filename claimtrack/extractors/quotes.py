@@ -25,7 +25,7 @@ from claimtrack.extractors.sources import (
     subject_of,
 )
 from claimtrack.extractors.tokens import doc_text, sentence_of
-from claimtrack.lexicon import SPEECH_VERBS
+from claimtrack.lexicon import ASSENT_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -251,11 +251,13 @@ def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: in
     sentence = _sentence_around(doc, span)
     beside = (_transcript_speaker(span) or _cue_after(doc, opening, closing, sentence)
               or _cue_before(doc, opening, sentence) or as_clause_cue(sentence, inside))
-    if beside is not None:
-        # Who relays the words stays in the chain: "Chief Kemp said the gunman shouted, “…”".
-        return [beside, *(link for link in chain_for(sentence, _anchor(span), inside)
-                          if not link.by_verb or reports_clause_of(link, beside))]
     chain = chain_for(sentence, _anchor(span), inside)
+    if beside is not None:
+        # A speaker in the clause the cue reports speaks, and the cue's subject relays: 'Putin praised the “…”
+        # shown by the troops, the agency said'.
+        relayed = [link for link in chain if link.by_verb and reports_clause_of(beside, link)]
+        # Who relays the words stays in the chain: "Chief Kemp said the gunman shouted, “…”".
+        return [*relayed, beside, *(link for link in chain if not link.by_verb or reports_clause_of(link, beside))]
     if chain:
         return chain
     if _quote_type(doc, span) == "mixed":
@@ -270,7 +272,19 @@ def _chain(doc: Doc, span: Span, inside: range, opening: int | None, closing: in
         before = sentence_of(doc[sentence.start - 1])
         if before.text.rstrip().endswith(":") or before.root.lemma_.lower() in SPEECH_VERBS:
             chain = chain_for(before, before.root, range(0))
+        elif _assents(before.root) and (subject := subject_of(before.root, range(0))) is not None:
+            chain = [Link(phrase_text(subject), before.root.text, subject, before.root.i)]
     return chain
+
+
+# What may stand beside a verb of assent in a sentence that says nothing more: its subject, an adverb, a time.
+_BARE_CLAUSE_DEPS = {"nsubj", "advmod", "aux", "neg", "npadvmod", "punct"}
+
+
+def _assents(verb: Token) -> bool:
+    """A sentence that only says someone agreed or objected ('Councillor Lund agreed.') hands what they said
+    to the quote after it; 'agreed to the sale' says nothing."""
+    return verb.lemma_.lower() in ASSENT_VERBS and all(child.dep_ in _BARE_CLAUSE_DEPS for child in verb.children)
 
 
 _TRANSCRIPT_NAME = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}):\s")

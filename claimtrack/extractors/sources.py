@@ -183,8 +183,9 @@ def subject_of(verb: Token, inside: range) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in inside]
                 if objects:
                     return objects[0]
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            # "unleashed a series of tweets saying …": the tweets' author says it.
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" or verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # "unleashed a series of tweets saying …": the tweets' author says it; "drew cheers upon saying",
+            # "began by telling": whoever does what the preposition hangs on.
             verb = _governing_verb(verb.head)
             if verb is None:
                 return None
@@ -335,11 +336,12 @@ def cue_clause(tokens: list[Token], *, whole: bool = False) -> Link | None:
     if cue_at == 0 and cue.lemma_.lower() not in INVERSION_CUES and cue.lower_ not in ("said", "says"):
         # "told The Huffington Post" names whom it was said to, not who said it.
         return None
-    if cue_at == 0:
-        who = _leading_phrase(after)
+    inverted = _inverted_subject(tokens[cue_at - 1], cue, after) if cue_at > 0 else []
+    if cue_at == 0 or inverted:
+        who = inverted or _leading_phrase(after)
         rest = after[len(who):]
     else:
-        who = _subject_before(tokens[:cue_at])
+        who = _subject_before(tokens[:cue_at], cue)
         rest = after
     if not who or whole and any(t.pos_ in ("VERB", "AUX") or not (t.ent_type_ in ("DATE", "TIME") or
                                 t.lower_ in TRAILING_WORDS or t.is_punct or t.pos_ in ("ADV", "ADP", "DET"))
@@ -363,10 +365,26 @@ def _leading_phrase(tokens: list[Token]) -> list[Token]:
     return words if 0 < len(words) <= 8 and _has_nominal(words) else []
 
 
-def _subject_before(tokens: list[Token]) -> list[Token]:
+def _is_subject_of(token: Token, verb: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == verb.i
+
+
+def _inverted_subject(before: Token, cue: Token, after: list[Token]) -> list[Token]:
+    """The subject after an inverted cue that a comma sets off from the words before it ('…appeals to
+    commuters, said Dan Ruiz, a pollster'): the words before end the clause the quote stands in, and
+    whoever follows the cue says it."""
+    if before.text != "," or not (cue.lemma_.lower() in INVERSION_CUES or cue.lower_ in ("said", "says")):
+        return []
+    phrase = _leading_phrase(after)
+    return phrase if any(_is_subject_of(t, cue) for t in phrase) else []
+
+
+def _subject_before(tokens: list[Token], cue: Token) -> list[Token]:
     """The subject in "Douglas Brinkley, a historian who attended, recalled" or "In a statement, Peabody
     said": the words before the cue without auxiliaries and fronted adverbials, cut at an apposition's
-    comma; empty unless they form a short noun phrase."""
+    comma; empty unless they form a short noun phrase. Words a comma sets off before the cue's own subject
+    are no part of it: a fronted phrase, or the end of the clause a quote stands in ('Hale "never listened
+    to" the residents, her neighbour Tom Ames said')."""
     words = _without_brackets(tokens)
     while words and words[-1].pos_ in ("AUX", "ADV", "PART"):
         words.pop()
@@ -377,6 +395,8 @@ def _subject_before(tokens: list[Token]) -> list[Token]:
         else:
             segments[-1].append(token)
     segments = [segment for segment in segments if segment]
+    subject_at = next((n for n, segment in enumerate(segments) if any(_is_subject_of(t, cue) for t in segment)), 0)
+    segments = segments[subject_at:]
     while len(segments) > 1 and (segments[0][0].pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") or
                                  all(t.ent_type_ in ("DATE", "TIME") for t in segments[0])):
         segments.pop(0)
