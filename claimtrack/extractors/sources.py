@@ -63,7 +63,8 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             subject = subject_of(head, inside)
             # Quotes are words said; figures may also be vouched for ("figures show", "officials estimate").
             cues = SPEECH_VERBS if inside else REPORTING_VERBS
-            if subject is not None and head.lemma_.lower() in cues and _can_attribute(subject, head, inside) and (
+            if subject is not None and head.lemma_.lower() in cues and not _goes_on_doing(head) and \
+                    _can_attribute(subject, head, inside) and (
                     inside or not _reports_something_else(head, anchor) and not _is_counted(subject, anchor)):
                 links.append(Link(phrase_text(subject), head.text, subject, head.i))
         elif head.lemma_.lower() in STATEMENT_NOUNS:
@@ -77,6 +78,12 @@ def chain_for(sentence: Span, anchor: Token, inside: range | None = None) -> lis
             links.append(aside)
     links.extend(_prepositional(sentence, inside))
     return _distinct(links)
+
+
+def _goes_on_doing(verb: Token) -> bool:
+    """'would continue "to break barriers"': continuing to do something says nothing; only '"…," she
+    continued' is a cue."""
+    return verb.lemma_.lower() == "continue" and any(child.dep_ == "xcomp" for child in verb.children)
 
 
 def _beside(cue: Token, outer: Token) -> bool:
@@ -343,6 +350,9 @@ def cue_clause(tokens: list[Token], *, whole: bool = False) -> Link | None:
     else:
         who = _subject_before(tokens[:cue_at], cue)
         rest = after
+    if len(who) == 1 and who[0].lower_ in RELATIVE_PRONOUNS:
+        # 'a "harbour tsar" who reports to the mayor': the clause describes what the quote names.
+        return None
     if not who or whole and any(t.pos_ in ("VERB", "AUX") or not (t.ent_type_ in ("DATE", "TIME") or
                                 t.lower_ in TRAILING_WORDS or t.is_punct or t.pos_ in ("ADV", "ADP", "DET"))
                                 for t in rest) or _named_by_passive(_head_of(who), cue):
