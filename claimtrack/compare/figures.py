@@ -362,7 +362,8 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
                 continue  # a conversion beside the sum can neither confirm nor refute another word for it
             return None  # another word for the counted thing: only the very same value confirms it
         restated = _restates(fact, member)
-        if basis == "weak" and not restated:
+        revised = _revises(fact, member)
+        if basis == "weak" and not (restated or revised):
             tells_more = bool(member.frame.holder and not fact.frame.holder or
                               member.frame.places and not fact.frame.places)
             (telling_voices if tells_more else objecting_voices).add(member.voice)
@@ -370,11 +371,23 @@ def _allowed(fact: FigureFacts, group: list[FigureFacts]) -> tuple[bool, bool, i
             firm_voices.add(member.voice)
         firm += basis == "firm"
         equal += _same_value(fact, member)
-        confirmed += basis == "firm" or restated and _comparable(fact, member) and \
+        confirmed += basis == "firm" or revised or restated and _comparable(fact, member) and \
             not _spans_a_decade(fact.claim) and not _spans_a_decade(member.claim)
     if len(telling_voices | (objecting_voices - firm_voices)) >= max(len(firm_voices), 1) or not confirmed:
         return None
     return firm > 0, equal > 0, firm
+
+
+def _revises(a: FigureFacts, b: FigureFacts) -> bool:
+    """Whether one of two articles says its figure revises the slot the other's answers ("the death toll from
+    the blast near Tarrow rose to 12" and "nine miners died"): the same event, counting the same thing if both
+    name it, and nothing that places or dates them apart; the later article often names the place the first
+    left out, which alone would keep the match thin."""
+    fa, fb = a.frame, b.frame
+    return (fa.revision or fb.revision) and a.claim.article != b.claim.article and _same_event(a, b) and \
+        not (a.measure and b.measure and a.measure != b.measure) and fa.modality == fb.modality and \
+        not _apart(fa.places, fb.places, _places_overlap) and not _apart(fa.dates, fb.dates) and \
+        not _apart(fa.years, fb.years)
 
 
 def _distinct_members(fact: FigureFacts, group: list[FigureFacts]) -> Iterator[FigureFacts]:
@@ -572,7 +585,7 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
                         for f in families)
     grouped = f"same {_slot_label(members)}"
     clashes = _clashes(members)
-    # A clash is between firmly matched figures by construction, so a conflict or an update is firm.
+    # A clash is between firmly matched figures, or a stated revision, so a conflict or an update is firm.
     basis = "single" if len(voices) == 1 else "firm" if clashes else _basis(members)
     if clashes:
         verdict, reason = _clash_verdict(members, clashes)
@@ -591,9 +604,9 @@ def figure_group(members: list[FigureFacts], copies: list[list[str]]) -> ClaimGr
 
 
 def _clashes(members: list[FigureFacts]) -> list[tuple[FigureFacts, FigureFacts]]:
-    """Pairs of firmly matched figures from two voices that cannot both hold. Figures of one value are
-    held against another value through a few of their members, so a large group costs the square of its
-    distinct values, not of its figures."""
+    """Pairs of figures from two voices, firmly matched or one revising the other, that cannot both hold.
+    Figures of one value are held against another value through a few of their members, so a large group
+    costs the square of its distinct values, not of its figures."""
     by_value: dict[tuple, list[FigureFacts]] = {}
     by_voice: dict[str, list[FigureFacts]] = {}
     for member in members:
@@ -606,8 +619,15 @@ def _clashes(members: list[FigureFacts]) -> list[tuple[FigureFacts, FigureFacts]
             if _can_both_hold(these[0], those[0]):
                 continue
             clashes += [(a, b) for a in these[:CLASH_SAMPLE] for b in those[:CLASH_SAMPLE]
-                        if a.voice != b.voice and match(a, b) == "firm" and not _reports_both(by_voice, a, b)]
+                        if a.voice != b.voice and _clash_evidence(a, b) and not _reports_both(by_voice, a, b)]
     return clashes
+
+
+def _clash_evidence(a: FigureFacts, b: FigureFacts) -> bool:
+    """A firm match, or a revision of what the other figure counts: "the toll rose to 17" updates a "14
+    people died" that named no place, which keeps their match thin."""
+    basis = match(a, b)
+    return basis == "firm" or basis is not None and _revises(a, b)
 
 
 def _reports_both(by_voice: dict[str, list[FigureFacts]], a: FigureFacts, b: FigureFacts) -> bool:

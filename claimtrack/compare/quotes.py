@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from claimtrack.compare.grouping import group_id
 from claimtrack.lexicon import BRITISH_SPELLINGS, FUNCTION_WORDS, GRAMMAR_WORDS, PERSONAL_PRONOUNS, SILENT_EDITS
 from claimtrack.models import Claim, ClaimGroup
+from claimtrack.numbers import DIGIT_WORDS, TENS, UNITS
 
 MIN_SHARED_RUN = 4
 LONG_SHARED_RUN = 8
@@ -81,11 +82,27 @@ def _one_spelling(word: str) -> str:
     # Every word of every quote is spelled once per distinct word: a batch repeats most of its words.
     if word in BRITISH_SPELLINGS:
         return BRITISH_SPELLINGS[word]
+    number = _number_in_words(word)
+    if number is not None:
+        # "in 20 years" and "in twenty years": one number, written as a style guide asks.
+        return number
     for ending, american in _BRITISH_ENDINGS:
         word, replaced = ending.subn(american, word)
         if replaced:
             break
     return word
+
+
+def _number_in_words(word: str) -> str | None:
+    """The digits of a number word up to ninety-nine ("twentyfive" is "twenty-five" without its hyphen)."""
+    if word in UNITS:
+        return str(UNITS[word])
+    for tens, value in TENS.items():
+        if word == tens:
+            return str(value)
+        if word.startswith(tens) and DIGIT_WORDS.get(word[len(tens):], 0):
+            return str(value + DIGIT_WORDS[word[len(tens):]])
+    return None
 
 
 @dataclass
@@ -229,7 +246,7 @@ def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGrou
     if len(voices) == 1 and (len(articles) > 1 or len(wordings) == 1):
         where = articles[0] if len(articles) == 1 else f"one copy carried by {', '.join(articles)}"
         verdict, reason = "single-source", f"only in {where}; {said}"
-    elif all(fuzz.ratio(" ".join(m.words), " ".join(reference.words)) >= SAME_WORDING for m in members):
+    elif all(_same_wording(m.words, reference.words) for m in members):
         verdict, reason = "agree", f"same wording in {len(articles)} articles; {said}"
     elif differing and not reworded:
         verdict, reason = "compatible", (f"worded differently, but a quote's marks did not pair up, so the "
@@ -245,6 +262,13 @@ def quote_group(members: list[QuoteFacts], copies: list[list[str]]) -> ClaimGrou
     basis = "single" if len(voices) == 1 else "firm" if all(m.speaker_words for m in members) else "weak"
     return ClaimGroup(id=group_id("quote", claims), kind="quote", topic=topic, verdict=verdict, reason=reason,
                       articles=articles, claims=claims, basis=basis, copies=families)
+
+
+def _same_wording(a: list[str], b: list[str]) -> bool:
+    """Nearly the same characters (a slip of the keyboard), and the same numbers: "in 30 years" and "in 80
+    years" differ by a character, and by fifty years."""
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= SAME_WORDING and \
+        [w for w in a if w.isdigit()] == [w for w in b if w.isdigit()]
 
 
 def _material_differences(a: list[str], b: list[str], shown_a: list[str] | None = None,

@@ -114,8 +114,10 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
     # "Three of the injured remain in hospital": the casualty word names the group counted from, and what
     # happened to those counted is what the clause says of them.
     casualty = _casualty_word(doc, last, head) if unit == "count" and not role_gives_way else None
-    if casualty is not None and counts_out_of_a_group(doc, last):
-        measure, carriers = "people", [t for t in carriers if t.i != casualty.i]
+    counted_from = _casualties_counted_from(doc, last) if unit == "count" and not role_gives_way else None
+    if counted_from is not None:
+        measure = "people" if counted_from == casualty else measure
+        carriers = [t for t in carriers if t.i != counted_from.i]
     elif casualty is not None:
         # "2 dead, 1 wounded", "80 hurt": people, and the word says what happened to them, whatever the
         # headline's verb ("Quake kills 10; 80 hurt").
@@ -142,6 +144,9 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         attribute = "tenure"
     measure, attribute = _measured_attribute(doc, first, last, counted, measure, attribute)
     scope = _scope(doc, first, last, anchor, verb, clause, unit, attribute)
+    if counted_from is not None and scope == "total":
+        # "Two of the injured died in hospital": a part of another count, never the whole of the dead.
+        scope = "part"
     if measure == unit and unit.startswith("money:"):
         measure = _priced_thing(verb) or measure
     if attribute == "magnitude" and holder is None:
@@ -1058,6 +1063,19 @@ def _is_part(doc: Doc, first: int, anchor: Token) -> bool:
     of_number = doc[anchor.i + 1: anchor.i + 4]
     return len(of_number) == 3 and of_number[0].lower_ == "of" and of_number[1].lower_ == "the" and \
         of_number[2].like_num
+
+
+def _casualties_counted_from(doc: Doc, last: int) -> Token | None:
+    """The word naming the casualties a figure counts out of: "three of the injured", "two of the wounded
+    miners"."""
+    if not counts_out_of_a_group(doc, last):
+        return None
+    for token in doc[last + 3: last + 6]:
+        if token.lower_ in PEOPLE_BY_EVENT and token.lower_ in EVENT_CLASS_OF:
+            return token
+        if token.pos_ in ("NOUN", "PROPN"):
+            return None
+    return None
 
 
 def counts_out_of_a_group(doc: Doc, last: int) -> bool:
