@@ -24,6 +24,8 @@ from claimtrack.lexicon import (
     FRACTION,
     HOLDER_ATTRIBUTES,
     KILOMETRES,
+    KIND_OF_NAME_WORDS,
+    LAND_BURNED,
     MEASURE_SYNONYMS,
     OWN_ATTRIBUTES,
     PERCENT,
@@ -233,8 +235,10 @@ def _same_event(a: FigureFacts, b: FigureFacts) -> bool:
         # a committee's 7-2 is not the floor's 52-48.
         return False
     if _unit_only(a) or _unit_only(b):
+        # An area burned is one measure of a fire, whichever verb burned it ("burned", "scorched").
         return a.frame.event is not None and (a.frame.event == b.frame.event or
-                                              {a.frame.event, b.frame.event} <= PURCHASE_WORDS)
+                                              {a.frame.event, b.frame.event} <= PURCHASE_WORDS or
+                                              a.frame.event_class == b.frame.event_class == LAND_BURNED)
     return True
 
 
@@ -313,8 +317,11 @@ def _acronym(name: str) -> str | None:
 
 
 def _same_holder(a: str, b: str) -> bool:
-    """A word in common, or one name is the acronym of the other."""
-    if _name_words(a) & _name_words(b):
+    """One name inside the other ("the county", "Dunmore County"), a word in common that is more than the
+    kind of name both are ("the Birch Fire" and "the Pell Creek Fire" are two fires), or one name is the
+    acronym of the other."""
+    words_a, words_b = _name_words(a), _name_words(b)
+    if words_a <= words_b or words_b <= words_a or (words_a & words_b) - KIND_OF_NAME_WORDS:
         return True
     acronym_a, acronym_b = _acronym(a), _acronym(b)
     return bool(acronym_a and acronym_a == _initials(b) or acronym_b and acronym_b == _initials(a) or
@@ -384,10 +391,14 @@ def _revises(a: FigureFacts, b: FigureFacts) -> bool:
     name it, and nothing that places or dates them apart; the later article often names the place the first
     left out, which alone would keep the match thin."""
     fa, fb = a.frame, b.frame
+    party_a, party_b = fa.holder or fa.agent, fb.holder or fb.agent
+    # Whose figure it is must be one party, not two that share a word ("the Oak Fire", "the Ridge Fire").
+    other_parties = bool(party_a and party_b) and not (_name_words(party_a) <= _name_words(party_b) or
+                                                       _name_words(party_b) <= _name_words(party_a))
     return (fa.revision or fb.revision) and a.claim.article != b.claim.article and _same_event(a, b) and \
         not (a.measure and b.measure and a.measure != b.measure) and fa.modality == fb.modality and \
-        not _apart(fa.places, fb.places, _places_overlap) and not _apart(fa.dates, fb.dates) and \
-        not _apart(fa.years, fb.years)
+        not other_parties and not _apart(fa.places, fb.places, _places_overlap) and \
+        not _apart(fa.dates, fb.dates) and not _apart(fa.years, fb.years)
 
 
 def _distinct_members(fact: FigureFacts, group: list[FigureFacts]) -> Iterator[FigureFacts]:

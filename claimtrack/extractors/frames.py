@@ -20,6 +20,7 @@ from claimtrack.lexicon import (
     ACTION_NOUNS,
     ADDITIONAL_WORDS,
     AGE_WORDS,
+    AREA_UNITS,
     ANAPHORIC_NOUNS,
     CHANGE_WORDS,
     COUNTING_NOUNS,
@@ -40,6 +41,8 @@ from claimtrack.lexicon import (
     KILOMETRES,
     KIND_NOUNS,
     LENGTH_ADJECTIVES,
+    LAND_BURNED,
+    LAND_BURNING_VERBS,
     LEVEL_VERBS,
     LIGHT_VERBS,
     MAGNITUDE_WORDS,
@@ -199,7 +202,8 @@ def read_frame(doc: Doc, first: int, last: int, counted: list[int], anchor: Toke
         qualifiers=_qualifiers(doc, counted),
         partitive=partitive,
         event=event,
-        event_class=EVENT_CLASS_OF.get(event or ""),
+        event_class=LAND_BURNED if measure in AREA_UNITS and event in LAND_BURNING_VERBS else
+        EVENT_CLASS_OF.get(event or ""),
         holder=holder,
         attribute=attribute,
         # A name the small model took for a place ("identified as Marcus Dale, 24") is whose the figure is.

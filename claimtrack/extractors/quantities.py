@@ -96,6 +96,12 @@ UNIT_PHRASES = {
     ("km", "per", "hour"): "km/h", ("km", "an", "hour"): "km/h",
     ("degrees", "celsius"): "celsius", ("degrees", "centigrade"): "celsius", ("degrees", "fahrenheit"): "fahrenheit",
     ("degrees", "c"): "celsius", ("degrees", "f"): "fahrenheit",
+    # An area is no length: "40 square miles" burned is not 40 miles from anywhere.
+    ("square", "miles"): "square miles", ("square", "mile"): "square miles", ("sq", "mi"): "square miles",
+    ("square", "kilometres"): "km²", ("square", "kilometers"): "km²", ("square", "kilometre"): "km²",
+    ("square", "kilometer"): "km²", ("square", "km"): "km²", ("sq", "km"): "km²",
+    ("square", "metres"): "m²", ("square", "meters"): "m²", ("square", "metre"): "m²", ("square", "meter"): "m²",
+    ("sq", "m"): "m²", ("square", "feet"): "sq ft", ("square", "foot"): "sq ft", ("sq", "ft"): "sq ft",
 }
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
