@@ -70,6 +70,8 @@ KIND_NOUNS = frozenset({"count", "charge", "case", "incident", "instance"})
 # reaches ("cut two workers free") instead of laying them off.
 JOB, JOBS_CUT = "job", "cut"
 JOB_LOSING_VERBS = frozenset({"lose", "cost"})
+# Other words for a job when jobs are cut or lost: "shed 1,200 roles", "axe 1,500 posts", "400 positions will go".
+JOB_NOUNS = frozenset({JOB, "role", "post", "position"})
 RELEASING_WORDS = frozenset({"free", "loose", "out"})
 # A figure per period written as one word ("£40m annually"), or with another word for the period ("per
 # annum"): the period a rate is per.

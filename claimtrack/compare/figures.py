@@ -280,7 +280,7 @@ def _told_apart(a: FigureFacts, b: FigureFacts) -> bool:
         evidence += [(fa.places, fb.places), (fa.holder, fb.holder)]
     one_sided = any(bool(x) != bool(y) for x, y in evidence)
     return one_sided or _apart(fa.places, fb.places, _places_overlap) or _apart(fa.dates, fb.dates) or \
-        bool({fa.modality, fb.modality} - ESTIMATES) or \
+        (fa.modality != fb.modality and bool({fa.modality, fb.modality} - ESTIMATES)) or \
         a.currency != b.currency  # the same sum in two currencies: no rate to hold them against
 
 

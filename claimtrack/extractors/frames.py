@@ -38,6 +38,7 @@ from claimtrack.lexicon import (
     JOB,
     JOBS_CUT,
     JOB_LOSING_VERBS,
+    JOB_NOUNS,
     KILOMETRES,
     KIND_NOUNS,
     LENGTH_ADJECTIVES,
@@ -377,8 +378,10 @@ def _job_losses(measure: str | None, event: str | None, verb: Token | None,
     """Jobs lost, however said: "cut 500 jobs", "500 jobs will be lost", "would cost 500 jobs", "lay off 500
     workers" and "500 people will lose their jobs" are one figure, of jobs cut. People are jobs only as what
     the verb cuts or as who lose their jobs: not "cut power to 50,000 customers" nor "cut two workers free"."""
-    if event in JOB_LOSING_VERBS and measure == JOB:
+    if measure in JOB_NOUNS and event in JOB_LOSING_VERBS:
         return JOB, JOBS_CUT
+    if measure in JOB_NOUNS and EVENT_CLASS_OF.get(event or "") == JOBS_CUT:
+        return JOB, event
     if measure not in PERSON_NOUNS or verb is None or head is None or head.head.i != verb.i:
         return measure, event
     freed = any(c.lower_ in RELEASING_WORDS for c in [*verb.children, *head.children])
